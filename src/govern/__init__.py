@@ -1,0 +1,3 @@
+"""govern: data governance as code."""
+
+__version__ = "0.1.0"

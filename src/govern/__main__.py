@@ -1,0 +1,3 @@
+from govern.cli import main
+
+main()

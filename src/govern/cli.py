@@ -1,0 +1,171 @@
+"""The command line: parse options, call one command's ``run``, exit with its code.
+
+Heavy modules are imported inside the commands that need them, so that
+``govern --version`` and a pre-commit ``govern lint`` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from collections.abc import Callable
+from typing import Annotated, NoReturn
+
+import typer
+
+from govern import __version__
+
+app = typer.Typer(
+    name="govern",
+    help="Data governance as code: lint data contracts, metrics and ownership kept in git.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class SchemaKind(str, Enum):
+    contract = "contract"
+    metric = "metric"
+    ownership = "ownership"
+    config = "config"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+RepoOpt = Annotated[
+    str | None,
+    typer.Option("--repo", help="The governance repository (default: the one around the current directory)."),
+]
+NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+
+
+def _color(no_color: bool) -> bool:
+    # Rich already turns colour off when stdout is not a terminal and honours
+    # NO_COLOR; this flag forces it off on a terminal too.
+    return not no_color and "NO_COLOR" not in os.environ
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"govern {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Data governance as code."""
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to report on (default: all).")] = None,
+    format: FormatOpt = Format.text,
+    repo: RepoOpt = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity [default: error].")
+    ] = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Validate every governed file and the references between them.
+
+    With PATHS, report only on those files; references still resolve against
+    the whole repository. Exit 0 clean, 1 findings, 2 usage or config error.
+    """
+    from govern.commands import lint as cmd
+
+    _exit(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value,
+                          fail_on=fail_on.value if fail_on else None, color=_color(no_color)),
+          no_color)  # fmt: skip
+
+
+@app.command()
+def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None:
+    """List every rule: code, name, default severity, summary."""
+    from govern.commands import rules as cmd
+
+    _exit(lambda: cmd.run_list(fmt=format.value, color=_color(no_color)), no_color)
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (GOV203) or name (contract-description).")],
+    format: FormatOpt = Format.text,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Show a rule's documentation with a failing and a passing example."""
+    from govern.commands import rules as cmd
+
+    _exit(lambda: cmd.run_explain(code=code, fmt=format.value, color=_color(no_color)), no_color)
+
+
+@app.command()
+def init(
+    directory: Annotated[str, typer.Argument(help="Where to create it (default: here).")] = ".",
+    no_color: NoColorOpt = False,
+) -> None:
+    """Scaffold a governance repository (config, a contract, a metric, teams,
+    a pipeline, a RACI) that passes `govern lint`. Never overwrites a file."""
+    from govern.commands import init as cmd
+
+    _exit(lambda: cmd.run(directory=directory), no_color)
+
+
+@app.command()
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) -> None:
+    """Print the JSON Schema of a format, for editors (yaml-language-server)."""
+    from govern.commands import schema as cmd
+
+    _exit(lambda: cmd.run(kind=kind.value), False)
+
+
+def _exit(call: Callable[[], int], no_color: bool) -> NoReturn:
+    from govern.config import ConfigError
+    from govern.repo import UsageError
+
+    try:
+        code = call()
+    except (UsageError, ConfigError) as exc:
+        from govern.reporters.text import error_line
+
+        error_line(str(exc), color=_color(no_color))
+        code = 2
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Entry point: one line for an internal error, the traceback under --debug."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("govern: interrupted\n")
+        sys.exit(130)
+    except BaseException as exc:  # an internal error: never a traceback unless asked
+        if "--debug" in sys.argv[1:] or os.environ.get("GOVERN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"govern: internal error ({type(exc).__name__}: {exc}). This is a bug in govern; "
+            "please report it with the output of the same command run with --debug.\n"
+        )
+        sys.exit(3)

@@ -1,0 +1,29 @@
+"""``govern lint [PATHS...]``: validate every governed file and the references
+between them. Exit 0 clean, 1 findings at or above ``--fail-on``."""
+
+from __future__ import annotations
+
+from govern import config as config_mod
+from govern.findings import Severity
+from govern.repo import find_root, relative_paths
+
+
+def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, color: bool) -> int:
+    from govern.engine import lint
+    from govern.rules import resolve
+
+    root = find_root(repo)
+    loaded = config_mod.load(root, resolve)
+    only = relative_paths(root, paths) if paths else None
+    result = lint(root, loaded.config, only)
+    threshold = Severity(fail_on or loaded.config.fail_on)
+    if fmt == "json":
+        from govern.reporters import json_report
+
+        print(json_report.lint(result.findings, files=result.files, documents=result.documents, rules=result.rules))
+    else:
+        from govern.reporters import text
+
+        text.lint(result.findings, files=result.files, documents=result.documents, rules=result.rules, color=color)
+    failing = any(f.severity.rank >= threshold.rank for f in result.findings)
+    return 1 if failing else 0

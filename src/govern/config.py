@@ -1,0 +1,189 @@
+"""Configuration: ``govern.yaml`` at the repository root, or ``[tool.govern]``
+in ``pyproject.toml``. Validated strictly up front: an unknown key or rule is
+an error with its file and line (exit 2), never ignored in silence."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, ValidationError
+
+from govern.model.base import Strict
+
+CONFIG_FILE = "govern.yaml"
+SeverityName = Literal["error", "warning", "info"]
+
+# Seed 002: "Data freshness: raw 15 minutes, staging 1 hour, curated 4 hours,
+# marts 6 hours", for tables named {layer}_{entity}_{granularity}.
+DEFAULT_LAYERS: dict[str, str] = {
+    "raw": "15m",
+    "stg": "1h",
+    "staging": "1h",
+    "int": "4h",
+    "curated": "4h",
+    "mart": "6h",
+    "marts": "6h",
+    "fct": "6h",
+    "dim": "6h",
+}
+# A string field with one of these name endings holds a category (seed 000:
+# "promo", "Promotion", "boss said so") and needs an enum.
+DEFAULT_CATEGORICAL = ["_status", "_type", "_reason", "_category", "_kind", "_state", "_tier"]
+
+
+def _severity_shorthand(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"severity": value}
+    return value
+
+
+class RuleSetting(Strict):
+    severity: Literal["error", "warning", "info", "off"] | None = None
+    ignore: list[str] = Field(default_factory=list)
+
+
+class Paths(Strict):
+    contracts: str = "contracts"
+    metrics: str = "metrics"
+    ownership: str = "ownership"
+
+
+class Config(Strict):
+    paths: Paths = Field(default_factory=Paths)
+    notice_days: int = Field(default=14, ge=1)
+    fail_on: SeverityName = "error"
+    max_file_size: int = Field(default=2_000_000, ge=1_000)
+    exclude: list[str] = Field(default_factory=list)
+    rules: dict[str, Annotated[RuleSetting, BeforeValidator(_severity_shorthand)]] = Field(
+        default_factory=dict
+    )
+    layers: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_LAYERS))
+    categorical_suffixes: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORICAL))
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    source: str | None  # the file it came from, relative to the root; None: defaults
+
+
+class ConfigError(Exception):
+    """A configuration the user must fix; the CLI exits 2 with this message."""
+
+    def __init__(self, path: str, line: int, column: int, message: str) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path, self.line, self.column, self.message = path, line, column, message
+
+
+def load(root: str, resolve_rule: Callable[[str], str | None]) -> LoadedConfig:
+    """Read the repository's configuration; ``resolve_rule`` maps a rule code
+    or name to its code (None when unknown)."""
+    yaml_path = os.path.join(root, CONFIG_FILE)
+    if os.path.isfile(yaml_path):
+        return LoadedConfig(_from_yaml(yaml_path, resolve_rule), CONFIG_FILE)
+    pyproject = os.path.join(root, "pyproject.toml")
+    if os.path.isfile(pyproject):
+        found = _from_pyproject(pyproject, resolve_rule)
+        if found is not None:
+            return LoadedConfig(found, "pyproject.toml")
+    return LoadedConfig(Config(), None)
+
+
+def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
+    from govern.load.yamlpos import YamlError, parse
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            parsed = parse(fh.read())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(CONFIG_FILE, 1, 1, f"cannot read: {exc}") from None
+    except YamlError as exc:
+        raise ConfigError(CONFIG_FILE, exc.mark.line, exc.mark.column, exc.message) from None
+    for issue in parsed.issues:
+        raise ConfigError(CONFIG_FILE, issue.mark.line, issue.mark.column, issue.message)
+    data = parsed.value if parsed.value is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError(CONFIG_FILE, 1, 1, "the configuration must be a mapping of keys")
+
+    def where(loc: tuple[str | int, ...], *, key: bool) -> tuple[int, int]:
+        mark = parsed.positions.key(loc) if key else parsed.positions.value(loc)
+        return mark.line, mark.column
+
+    return _validate(data, CONFIG_FILE, where, resolve_rule)
+
+
+def _from_pyproject(path: str, resolve_rule: Callable[[str], str | None]) -> Config | None:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError("pyproject.toml", 1, 1, f"cannot read: {exc}") from None
+    section = doc.get("tool", {}).get("govern")
+    if section is None:
+        return None
+    lines = raw.decode("utf-8").splitlines()
+
+    def where(loc: tuple[str | int, ...], *, key: bool) -> tuple[int, int]:
+        # TOML parsers keep no positions: find the key's line in the text,
+        # after the [tool.govern...] header; good enough to point a person at it.
+        start = next((i for i, t in enumerate(lines) if t.strip().startswith("[tool.govern")), 0)
+        names = [str(p) for p in loc if isinstance(p, str)]
+        for name in reversed(names):
+            for i in range(start, len(lines)):
+                stripped = lines[i].lstrip()
+                if stripped.startswith((name, f'"{name}"')):
+                    return i + 1, len(lines[i]) - len(stripped) + 1
+        return start + 1, 1
+
+    return _validate(section, "pyproject.toml", where, resolve_rule)
+
+
+def _validate(
+    data: dict[str, Any],
+    source: str,
+    where: Callable[..., tuple[int, int]],
+    resolve_rule: Callable[[str], str | None],
+) -> Config:
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line, col = where(loc, key=err["type"] == "extra_forbidden")
+        raise ConfigError(source, line, col, _config_message(err, loc)) from None
+    rules: dict[str, RuleSetting] = {}
+    for name, setting in config.rules.items():
+        code = resolve_rule(name)
+        if code is None:
+            line, col = where(("rules", name), key=True)
+            raise ConfigError(source, line, col, f"unknown rule {name!r} in `rules` (see `govern rules`)")
+        rules[code] = setting
+    return config.model_copy(update={"rules": rules})
+
+
+def _config_message(err: Any, loc: tuple[str | int, ...]) -> str:
+    dotted = ".".join(str(p) for p in loc)
+    if err["type"] == "extra_forbidden":
+        parent = loc[:-1]
+        fields = Config.model_fields if not parent else _sub_fields(parent)
+        hint = difflib.get_close_matches(str(loc[-1]), list(fields), n=1)
+        suffix = f" (did you mean `{hint[0]}`?)" if hint else ""
+        return f"unknown configuration key `{dotted}`{suffix}"
+    return f"`{dotted}`: {err['msg']}"
+
+
+def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
+    if parent[:1] == ("paths",):
+        return dict(Paths.model_fields)
+    if parent[:1] == ("rules",):
+        return dict(RuleSetting.model_fields)
+    return {}

@@ -1,0 +1,1 @@
+"""Loading: bytes on disk -> YAML values with positions -> the typed model."""

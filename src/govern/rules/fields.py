@@ -1,0 +1,573 @@
+"""Field-level rules: descriptions, names, types and constraints, categorical
+fields, personal data, deprecations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govern.catalog import Catalog
+from govern.findings import Problem, Severity
+from govern.load.documents import Document
+from govern.model.contract import Contract, Field_, iter_fields, yaml_path
+from govern.rules.base import Context, rule
+from govern.values import parse_type
+
+F = "fields"
+SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+# Field names that hold personal data when they appear as a whole word of the
+# name (seed 001: "This pipeline processes email addresses (PII)").
+PII_WORDS = frozenset({
+    "email", "phone", "ssn", "passport", "iban", "address", "birth", "dob", "salary",
+    "firstname", "lastname", "surname", "tax_id", "national_id",
+})  # fmt: skip
+PII_LEVELS = ("confidential", "restricted")
+
+
+def _fields(cat: Catalog) -> Iterator[tuple[Document[Contract], Contract, tuple[str, ...], Field_]]:
+    for doc, c in cat.contract_docs():
+        for name_path, f in iter_fields(c.schema_):
+            yield doc, c, name_path, f
+
+
+def _dotted(name_path: tuple[str, ...]) -> str:
+    return ".".join(name_path)
+
+
+@rule("GOV220", "field-description", Severity.WARNING, family=F)
+def field_description(ctx: Context) -> Iterator[Problem]:
+    """Every field has a ``description``.
+
+    Consumers read the contract to learn what a field means; a name alone
+    (``amount``: gross? net? in which currency?) is how metric wars start.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if name_path[-1] == "items":
+            continue  # array items are described by their array
+        if not (f.description or "").strip():
+            yield Problem(doc.key_at(*yaml_path(name_path)), f"field `{_dotted(name_path)}` has no description")
+
+
+@rule("GOV221", "field-name-case", Severity.ERROR, family=F)
+def field_name_case(ctx: Context) -> Iterator[Problem]:
+    """Field names are ``snake_case`` (seed 002's naming convention).
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payrollRunId: {type: string, required: true, description: Run identifier}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+    """
+    for doc, _, name_path, _f in _fields(ctx.catalog):
+        name = name_path[-1]
+        if name != "items" and not SNAKE.match(name):
+            yield Problem(
+                doc.key_at(*yaml_path(name_path)),
+                f"field name `{name}` is not snake_case (like `{_snake(name)}`)",
+            )
+
+
+def _snake(name: str) -> str:
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "field_name"
+
+
+@rule("GOV222", "field-type", Severity.ERROR, family=F)
+def field_type(ctx: Context) -> Iterator[Problem]:
+    """A field's ``type`` is one govern knows.
+
+    ``string``, ``integer`` (32-bit), ``long``, ``decimal(p,s)``, ``float``,
+    ``double``, ``boolean``, ``date``, ``timestamp``, ``timestamp_tz``,
+    ``time``, ``bytes``, ``json``, ``object`` (with ``fields``), ``array``
+    (with ``items``). Types are compared across versions to classify changes,
+    so free-form types are refused.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: varchar(36), required: true, description: Run identifier}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, max_length: 36, required: true, description: Run identifier}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if parse_type(f.type) is None:
+            yield Problem(
+                doc.at(*yaml_path(name_path), "type"),
+                f"`{f.type}` is not a field type (string, integer, long, decimal(p,s), float, "
+                "double, boolean, date, timestamp, timestamp_tz, time, bytes, json, object, array)",
+            )
+
+
+@rule("GOV223", "field-structure", Severity.ERROR, family=F)
+def field_structure(ctx: Context) -> Iterator[Problem]:
+    """An ``object`` field has ``fields``, an ``array`` has ``items``, and no other type has either.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+          totals: {type: object, description: Totals of the run}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+          totals:
+            type: object
+            description: Totals of the run
+            fields:
+              gross: {type: "decimal(18,2)", description: Sum of gross pay}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        t = parse_type(f.type)
+        if t is None:
+            continue
+        where = doc.at(*yaml_path(name_path), "type")
+        name = _dotted(name_path)
+        if t.name == "object" and not f.fields:
+            yield Problem(where, f"object field `{name}` needs `fields:`")
+        if t.name == "array" and f.items is None:
+            yield Problem(where, f"array field `{name}` needs `items:`")
+        if f.fields and t.name != "object":
+            yield Problem(doc.key_at(*yaml_path(name_path), "fields"), f"`fields` only applies to objects; `{name}` is {t}")
+        if f.items is not None and t.name != "array":
+            yield Problem(doc.key_at(*yaml_path(name_path), "items"), f"`items` only applies to arrays; `{name}` is {t}")
+
+
+@rule("GOV224", "constraint-fit", Severity.ERROR, family=F)
+def constraint_fit(ctx: Context) -> Iterator[Problem]:
+    """Constraints fit the field's type and each other.
+
+    ``pattern``, ``min_length`` and ``max_length`` apply to strings; ``min``
+    and ``max`` to numbers; enum values have the field's type; a minimum is not
+    above its maximum.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+          worker_count: {type: integer, min: 10, max: 1, description: Workers paid}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          payroll_run_id: {type: string, required: true, description: Run identifier}
+          worker_count: {type: integer, min: 1, max: 100000, description: Workers paid}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        t = parse_type(f.type)
+        if t is None:
+            continue
+        base = yaml_path(name_path)
+        name = _dotted(name_path)
+        for key in ("pattern", "min_length", "max_length"):
+            if getattr(f, key) is not None and not t.textual:
+                yield Problem(doc.key_at(*base, key), f"`{key}` applies to strings; `{name}` is {t}")
+        for key in ("min", "max"):
+            if getattr(f, key) is not None and not t.numeric:
+                yield Problem(doc.key_at(*base, key), f"`{key}` applies to numbers; `{name}` is {t}")
+        if f.min is not None and f.max is not None and f.min > f.max:
+            yield Problem(doc.at(*base, "min"), f"`{name}`: min {f.min} is above max {f.max}")
+        if f.min_length is not None and f.max_length is not None and f.min_length > f.max_length:
+            yield Problem(doc.at(*base, "min_length"), f"`{name}`: min_length {f.min_length} is above max_length {f.max_length}")
+        for i, value in enumerate(f.enum or []):
+            wrong = (t.textual and not isinstance(value, str)) or (
+                t.numeric and (isinstance(value, bool) or not isinstance(value, (int, float)))
+            ) or (t.name == "boolean" and not isinstance(value, bool))
+            if wrong:
+                yield Problem(doc.at(*base, "enum", i), f"enum value {value!r} is not a {t} like field `{name}`")
+
+
+@rule("GOV225", "invalid-pattern", Severity.ERROR, family=F)
+def invalid_pattern(ctx: Context) -> Iterator[Problem]:
+    """A field's ``pattern`` is a regular expression that compiles.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          country_code: {type: string, pattern: "^[A-Z{2}$", description: ISO 3166-1 alpha-2}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          country_code: {type: string, pattern: "^[A-Z]{2}$", description: ISO 3166-1 alpha-2}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if f.pattern is None:
+            continue
+        try:
+            re.compile(f.pattern)
+        except re.error as exc:
+            yield Problem(doc.at(*yaml_path(name_path), "pattern"), f"pattern does not compile: {exc}")
+
+
+@rule("GOV226", "enum-duplicates", Severity.ERROR, family=F)
+def enum_duplicates(ctx: Context) -> Iterator[Problem]:
+    """Enum values are distinct, also ignoring case and spacing.
+
+    Seed 000's free-text field held "promo", "promotion", "Promotion": values
+    that differ only in case or spacing are the same category written twice.
+
+    Fails:
+
+        # contracts/payroll/salary_updated.yaml
+        contract: payroll.salary.updated
+        version: 1.0.0
+        status: active
+        kind: event
+        description: A worker's salary changed.
+        owner: payroll-engine
+        schema:
+          change_reason: {type: string, enum: [promotion, Promotion, merit_increase], description: Why it changed}
+
+    Passes:
+
+        # contracts/payroll/salary_updated.yaml
+        contract: payroll.salary.updated
+        version: 1.0.0
+        status: active
+        kind: event
+        description: A worker's salary changed.
+        owner: payroll-engine
+        schema:
+          change_reason: {type: string, enum: [promotion, merit_increase, annual_increase], description: Why it changed}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        seen: dict[str, object] = {}
+        for i, value in enumerate(f.enum or []):
+            key = re.sub(r"[\s_-]+", "", str(value)).casefold()
+            if key in seen:
+                yield Problem(
+                    doc.at(*yaml_path(name_path), "enum", i),
+                    f"enum value {value!r} repeats {seen[key]!r}",
+                )
+            else:
+                seen[key] = value
+
+
+@rule("GOV227", "categorical-enum", Severity.WARNING, family=F)
+def categorical_enum(ctx: Context) -> Iterator[Problem]:
+    """A categorical string field (``*_status``, ``*_type``, ``*_reason``, ...) has an ``enum``.
+
+    Seed 000: a free-text ``salary_change_reason`` collected "promo",
+    "Promotion", "annual increase" and "boss said so". Name endings that mark a
+    category are ``categorical_suffixes`` in govern.yaml.
+
+    Fails:
+
+        # contracts/payroll/salary_updated.yaml
+        contract: payroll.salary.updated
+        version: 1.0.0
+        status: active
+        kind: event
+        description: A worker's salary changed.
+        owner: payroll-engine
+        schema:
+          change_reason: {type: string, description: Why the salary changed}
+
+    Passes:
+
+        # contracts/payroll/salary_updated.yaml
+        contract: payroll.salary.updated
+        version: 1.0.0
+        status: active
+        kind: event
+        description: A worker's salary changed.
+        owner: payroll-engine
+        schema:
+          change_reason: {type: string, enum: [promotion, merit_increase, annual_increase, correction], description: Why the salary changed}
+    """
+    suffixes = tuple(ctx.config.categorical_suffixes)
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        name = name_path[-1]
+        if f.type.strip() == "string" and name.endswith(suffixes) and not f.enum and not f.pattern:
+            yield Problem(
+                doc.key_at(*yaml_path(name_path)),
+                f"`{_dotted(name_path)}` looks categorical but allows free text: list its values in `enum`",
+            )
+
+
+@rule("GOV228", "pii-classification", Severity.ERROR, family=F)
+def pii_classification(ctx: Context) -> Iterator[Problem]:
+    """A field with ``pii: true`` is classified ``confidential`` or ``restricted``.
+
+    Personal data must say how sensitive it is, so that access and retention
+    can follow (seed 001: "PII encrypted at rest, access controlled").
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, pii: true, masking: hash, description: Contact address}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if not f.pii:
+            continue
+        base = yaml_path(name_path)
+        if f.classification is None:
+            yield Problem(doc.key_at(*base), f"PII field `{_dotted(name_path)}` has no classification (confidential or restricted)")
+        elif f.classification not in PII_LEVELS:
+            yield Problem(doc.at(*base, "classification"), f"PII field `{_dotted(name_path)}` is classified `{f.classification}`; personal data is confidential or restricted")
+
+
+@rule("GOV229", "pii-masking", Severity.WARNING, family=F)
+def pii_masking(ctx: Context) -> Iterator[Problem]:
+    """A field with ``pii: true`` says how it is handled (``masking``).
+
+    ``masking`` names the handling consumers get: ``hash``, ``redact``,
+    ``tokenize``, ``encrypt``, or ``none`` written on purpose.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, pii: true, classification: confidential, description: Contact address}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if f.pii and not (f.masking or "").strip():
+            yield Problem(doc.key_at(*yaml_path(name_path)), f"PII field `{_dotted(name_path)}` has no `masking` (how consumers get it)")
+
+
+@rule("GOV230", "pii-undeclared", Severity.WARNING, family=F)
+def pii_undeclared(ctx: Context) -> Iterator[Problem]:
+    """A field whose name says personal data (email, phone, ssn, ...) is marked ``pii``.
+
+    Write ``pii: false`` to say on purpose that it is not (a company's
+    support email, say).
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, description: Contact address}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        name = name_path[-1]
+        words = set(name.split("_"))
+        hit = next((w for w in sorted(PII_WORDS) if w in words or ("_" in w and w in name)), None)
+        base = yaml_path(name_path)
+        explicit = "pii" in _raw(doc, base)
+        if hit and not f.pii and not explicit:
+            yield Problem(
+                doc.key_at(*base),
+                f"`{_dotted(name_path)}` looks like personal data ({hit}) but is not marked "
+                "`pii: true` (write `pii: false` if it is not)",
+            )
+
+
+def _raw(doc: Document[Contract], path: tuple[str, ...]) -> dict[str, object]:
+    node: object = doc.data
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if isinstance(node, dict) else {}
+
+
+@rule("GOV231", "field-deprecation-reason", Severity.ERROR, family=F)
+def field_deprecation_reason(ctx: Context) -> Iterator[Problem]:
+    """A deprecated field says why, and when it will be removed.
+
+    ``deprecated:`` on a field is the notice that starts the clock for its
+    removal (PRODUCT.md section 3); consumers need the reason and the date.
+
+    Fails:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          gross_total: {type: "decimal(18,2)", description: Sum of gross pay}
+          legacy_total: {type: "decimal(18,2)", description: Old total, deprecated: true}
+
+    Passes:
+
+        # contracts/payroll/run_completed.yaml
+        contract: payroll.run.completed
+        version: 1.0.0
+        status: active
+        kind: event
+        description: One event per finished payroll run.
+        owner: payroll-engine
+        schema:
+          gross_total: {type: "decimal(18,2)", description: Sum of gross pay}
+          legacy_total:
+            type: "decimal(18,2)"
+            description: Old total
+            deprecated: {reason: use gross_total, removal: 2027-01-15}
+    """
+    for doc, _, name_path, f in _fields(ctx.catalog):
+        if f.deprecated is None:
+            continue
+        where = doc.at(*yaml_path(name_path), "deprecated")
+        missing = [k for k in ("reason", "removal") if getattr(f.deprecated, k) in (None, "")]
+        if missing:
+            yield Problem(
+                where,
+                f"deprecated field `{_dotted(name_path)}` has no {' and no '.join(missing)} "
+                "(write `deprecated: {reason: ..., removal: YYYY-MM-DD}`)",
+            )
+
+
+RULES = [
+    field_description, field_name_case, field_type, field_structure, constraint_fit,
+    invalid_pattern, enum_duplicates, categorical_enum, pii_classification, pii_masking,
+    pii_undeclared, field_deprecation_reason,
+]  # fmt: skip

@@ -1,0 +1,397 @@
+"""Ownership rules: exactly one accountable owner per asset, RACI rows with
+exactly one A and at least one R, escalation chains without cycles, on-call
+rotations that can be computed (seeds 003 and 004)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from govern.findings import Problem, Severity
+from govern.rules.base import Context, rule
+from govern.values import parse_handoff
+
+F = "ownership"
+TEAM_ID = re.compile(r"^[a-z][a-z0-9]*([-_][a-z0-9]+)*$")
+RACI_LETTERS = frozenset("RACI")
+
+
+@rule("GOV501", "missing-owner", Severity.ERROR, family=F)
+def missing_owner(ctx: Context) -> Iterator[Problem]:
+    """Every asset has an accountable owner.
+
+    A contract or metric names its ``owner``; a pipeline or dataset its
+    ``primary`` owner. Seed 004: "Who's responsible for fixing the broken
+    ``customer_age`` feature?" took two weeks to answer.
+
+    Fails:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            secondary: analytics
+            sources: [payroll.payslip.generated]
+
+    Passes:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            primary: data-engineering
+            secondary: analytics
+            sources: [payroll.payslip.generated]
+    """
+    cat = ctx.catalog
+    for doc, c in cat.contract_docs():
+        if not c.owner:
+            yield Problem(doc.at("contract"), f"contract `{c.contract}` has no `owner`")
+    for mdoc, m in cat.metric_docs():
+        if not m.owner:
+            yield Problem(mdoc.at("metric"), f"metric `{m.metric}` has no `owner`")
+    for entry, what in [*((p, "pipeline") for p in cat.pipeline_entries()),
+                        *((d, "dataset") for d in cat.dataset_entries())]:  # fmt: skip
+        if not entry.value.primary:
+            yield Problem(entry.key_at(), f"{what} `{entry.id}` has no `primary` owner")
+
+
+@rule("GOV502", "primary-is-secondary", Severity.ERROR, family=F)
+def primary_is_secondary(ctx: Context) -> Iterator[Problem]:
+    """An asset's secondary owner is a different team from its primary owner.
+
+    The secondary owner is the backup when the primary cannot act; the same
+    team in both roles is no backup.
+
+    Fails:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            primary: data-engineering
+            secondary: data-engineering
+            sources: [payroll.payslip.generated]
+
+    Passes:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            primary: data-engineering
+            secondary: analytics
+            sources: [payroll.payslip.generated]
+    """
+    for entry in [*ctx.catalog.pipeline_entries(), *ctx.catalog.dataset_entries()]:
+        v = entry.value
+        if v.primary and v.primary == v.secondary:
+            yield Problem(entry.at("secondary"), f"`{entry.id}` has `{v.primary}` as both primary and secondary owner")
+
+
+def _letters(value: str) -> list[str]:
+    return [p.strip().upper() for p in value.split("/") if p.strip()]
+
+
+@rule("GOV503", "raci-accountable", Severity.ERROR, family=F)
+def raci_accountable(ctx: Context) -> Iterator[Problem]:
+    """Each RACI activity has exactly one Accountable team (A).
+
+    Seed 004: "Accountable (final decision, can't delegate)". Two A's is no
+    decision-maker; none is the finger-pointing the RACI was meant to end.
+
+    Fails:
+
+        # ownership/raci.yaml
+        raci:
+          feature_store_infra: {data-engineering: R/A, mlops: R/A, product: I}
+
+    Passes:
+
+        # ownership/raci.yaml
+        raci:
+          feature_store_infra: {data-engineering: R/A, mlops: R, product: I}
+    """
+    for entry in ctx.catalog.raci_entries():
+        accountable = [t for t, v in entry.value.items() if "A" in _letters(v)]
+        if len(accountable) != 1:
+            found = ", ".join(f"`{t}`" for t in accountable) or "none"
+            yield Problem(entry.key_at(), f"activity `{entry.id}` needs exactly one A (accountable); found {found}")
+
+
+@rule("GOV504", "raci-responsible", Severity.ERROR, family=F)
+def raci_responsible(ctx: Context) -> Iterator[Problem]:
+    """Each RACI activity has at least one Responsible team (R).
+
+    Fails:
+
+        # ownership/raci.yaml
+        raci:
+          data_contracts: {data-engineering: A, mlops: C, product: C}
+
+    Passes:
+
+        # ownership/raci.yaml
+        raci:
+          data_contracts: {data-engineering: A, mlops: R, product: C}
+    """
+    for entry in ctx.catalog.raci_entries():
+        if not any("R" in _letters(v) for v in entry.value.values()):
+            yield Problem(entry.key_at(), f"activity `{entry.id}` has no R (responsible): nobody does the work")
+
+
+@rule("GOV505", "raci-letters", Severity.ERROR, family=F)
+def raci_letters(ctx: Context) -> Iterator[Problem]:
+    """RACI cells are R, A, C or I, combined with ``/`` (``R/A``).
+
+    Fails:
+
+        # ownership/raci.yaml
+        raci:
+          data_contracts: {data-engineering: A, mlops: Responsible}
+
+    Passes:
+
+        # ownership/raci.yaml
+        raci:
+          data_contracts: {data-engineering: A, mlops: R}
+    """
+    for entry in ctx.catalog.raci_entries():
+        for team, value in entry.value.items():
+            letters = _letters(value)
+            bad = [x for x in letters if x not in RACI_LETTERS]
+            if bad or not letters or len(set(letters)) != len(letters):
+                yield Problem(entry.at(team), f"`{value}` is not a RACI value: write R, A, C, I, or a combination like R/A")
+
+
+@rule("GOV506", "escalation-cycle", Severity.ERROR, family=F)
+def escalation_cycle(ctx: Context) -> Iterator[Problem]:
+    """Team escalation chains end; they never lead back to a team already in the chain.
+
+    A team's ``escalation`` lists who is next, in order; following teams'
+    chains from one to the next must not loop, or an incident is passed around
+    forever.
+
+    Fails:
+
+        # ownership/escalation.yaml
+        teams:
+          platform:
+            name: Platform
+            slack: "#platform"
+            members: [pat]
+            escalation: [infra]
+          infra:
+            name: Infrastructure
+            slack: "#infra"
+            members: [ines]
+            escalation: [platform]
+
+    Passes:
+
+        # ownership/escalation.yaml
+        teams:
+          platform:
+            name: Platform
+            slack: "#platform"
+            members: [pat]
+            escalation: [infra]
+          infra:
+            name: Infrastructure
+            slack: "#infra"
+            members: [ines]
+            escalation: [ines]
+    """
+    cat = ctx.catalog
+    graph = {t.id: [n for n in t.value.escalation if n in cat.teams] for t in cat.team_entries()}
+    reported: set[frozenset[str]] = set()
+    for start in sorted(graph):
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph.get(node, []):
+                if nxt == start:
+                    cycle = frozenset(path)
+                    if cycle not in reported:
+                        reported.add(cycle)
+                        entry = cat.teams[start][0]
+                        i = entry.value.escalation.index(path[1] if len(path) > 1 else start)
+                        loop = " -> ".join([*path, start])
+                        yield Problem(entry.at("escalation", i), f"escalation loops back: {loop}")
+                elif nxt not in path:
+                    stack.append((nxt, [*path, nxt]))
+
+
+@rule("GOV507", "oncall-rotation", Severity.ERROR, family=F)
+def oncall_rotation(ctx: Context) -> Iterator[Problem]:
+    """An on-call rotation can be computed: a handoff like ``monday 10:00 UTC``, members, no repeats.
+
+    Weekly rotations hand off on a weekday (seed 003: "rotates among DEs every
+    Monday at 10:00 AM"); daily rotations hand off at a time (``10:00 UTC``).
+
+    Fails:
+
+        # ownership/teams.yaml
+        teams:
+          data-engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana, bo, chen]
+            oncall: {rotation: weekly, start: 2026-01-05, handoff: "Monday 10am", members: [ana, bo, chen]}
+
+    Passes:
+
+        # ownership/teams.yaml
+        teams:
+          data-engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana, bo, chen]
+            oncall: {rotation: weekly, start: 2026-01-05, handoff: monday 10:00 UTC, members: [ana, bo, chen]}
+    """
+    for team in ctx.catalog.team_entries():
+        oc = team.value.oncall
+        if oc is None:
+            continue
+        handoff = parse_handoff(oc.handoff)
+        if handoff is None:
+            yield Problem(team.at("oncall", "handoff"), f"handoff `{oc.handoff}` is not a weekday and UTC time like `monday 10:00 UTC`")
+        elif oc.rotation == "weekly" and handoff[0] is None:
+            yield Problem(team.at("oncall", "handoff"), "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`")
+        elif oc.rotation == "weekly" and handoff[0] != oc.start.weekday():
+            day = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+            yield Problem(
+                team.at("oncall", "start"),
+                f"start {oc.start} is a {day[oc.start.weekday()]}, but handoffs happen on {day[handoff[0]]}",
+            )
+        elif oc.rotation == "daily" and handoff[0] is not None:
+            yield Problem(team.at("oncall", "handoff"), "a daily rotation hands off at a time only, like `10:00 UTC`")
+        if not oc.members:
+            yield Problem(team.at("oncall", "members"), f"team `{team.id}` has an on-call rotation with no members")
+        seen: set[str] = set()
+        for i, m in enumerate(oc.members):
+            if m in seen:
+                yield Problem(team.at("oncall", "members", i), f"`{m}` appears twice in the rotation")
+            seen.add(m)
+
+
+@rule("GOV508", "leave-range", Severity.ERROR, family=F)
+def leave_range(ctx: Context) -> Iterator[Problem]:
+    """A leave's ``from`` date is not after its ``to`` date.
+
+    Fails:
+
+        # ownership/teams.yaml
+        teams:
+          data-engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana, bo]
+            leave:
+              - {member: ana, from: 2027-01-03, to: 2026-12-21}
+
+    Passes:
+
+        # ownership/teams.yaml
+        teams:
+          data-engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana, bo]
+            leave:
+              - {member: ana, from: 2026-12-21, to: 2027-01-03}
+    """
+    for team in ctx.catalog.team_entries():
+        for i, leave in enumerate(team.value.leave):
+            if leave.from_ > leave.to:
+                yield Problem(team.at("leave", i, "to"), f"leave of `{leave.member}` ends ({leave.to}) before it starts ({leave.from_})")
+
+
+@rule("GOV509", "team-id-format", Severity.ERROR, family=F)
+def team_id_format(ctx: Context) -> Iterator[Problem]:
+    """Team ids are lowercase words joined by ``-`` or ``_`` (``data-engineering``).
+
+    Fails:
+
+        # ownership/teams.yaml
+        teams:
+          Data Engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana]
+
+    Passes:
+
+        # ownership/teams.yaml
+        teams:
+          data-engineering:
+            name: Data Engineering
+            slack: "#data-eng"
+            members: [ana]
+    """
+    for team in ctx.catalog.team_entries():
+        if not TEAM_ID.match(team.id):
+            yield Problem(team.key_at(), f"team id `{team.id}` must be lowercase words joined by `-` or `_`")
+
+
+@rule("GOV510", "secondary-owner", Severity.INFO, family=F)
+def secondary_owner(ctx: Context) -> Iterator[Problem]:
+    """A pipeline has a secondary owner who can act when the primary cannot.
+
+    Seed 003 gives every pipeline one (Data Engineering, for maintenance and
+    data reliability).
+
+    Fails:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            primary: analytics
+            sources: [payroll.payslip.generated]
+
+    Passes:
+
+        # ownership/pipelines.yaml
+        pipelines:
+          payroll_quality_daily:
+            description: Daily payslip correction counts
+            primary: analytics
+            secondary: data-engineering
+            sources: [payroll.payslip.generated]
+    """
+    for p in ctx.catalog.pipeline_entries():
+        if p.value.primary and not p.value.secondary:
+            yield Problem(p.key_at(), f"pipeline `{p.id}` has no secondary owner")
+
+
+@rule("GOV511", "team-contact", Severity.WARNING, family=F)
+def team_contact(ctx: Context) -> Iterator[Problem]:
+    """A team can be reached: it has a ``slack`` channel or an ``email``.
+
+    Fails:
+
+        # ownership/escalation.yaml
+        teams:
+          platform:
+            name: Platform
+            members: [pat]
+
+    Passes:
+
+        # ownership/escalation.yaml
+        teams:
+          platform:
+            name: Platform
+            slack: "#platform"
+            members: [pat]
+    """
+    for team in ctx.catalog.team_entries():
+        if not (team.value.slack or team.value.email):
+            yield Problem(team.key_at(), f"team `{team.id}` has no `slack` or `email`: nobody can reach it")
+
+
+RULES = [
+    missing_owner, primary_is_secondary, raci_accountable, raci_responsible, raci_letters,
+    escalation_cycle, oncall_rotation, leave_range, team_id_format, secondary_owner, team_contact,
+]  # fmt: skip
