@@ -383,11 +383,11 @@ UNUSED_SUPPRESSION = loader_rule("GOV014", "unused-suppression", Severity.WARNIN
     Passes:
 
         # contracts/payroll/run_completed.yaml
-        contract: payroll.run.completed
+        contract: payroll.run.completed  # govern: ignore[GOV203]
         version: 1.0.0
         status: active
         kind: event
-        owner: payroll-engine  # govern: ignore[GOV203]
+        owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     ''', family=F)
@@ -413,11 +413,11 @@ BAD_SUPPRESSION = loader_rule("GOV015", "invalid-suppression", Severity.ERROR, '
     Passes:
 
         # contracts/payroll/run_completed.yaml
-        contract: payroll.run.completed
+        contract: payroll.run.completed  # govern: ignore[contract-description]
         version: 1.0.0
         status: active
         kind: event
-        owner: payroll-engine  # govern: ignore[contract-description]
+        owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     ''', family=F)

@@ -165,7 +165,7 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
         formula: count_if(corrected_after_generation) / count(distinct worker_id)
         sources: [payroll.payslip.generated]
     """
-    claimed: dict[str, tuple[str, Location]] = {}
+    claims: dict[str, list[tuple[str, str, Location]]] = {}
     for doc, m in ctx.catalog.metric_docs():
         names: list[tuple[str, Location]] = [(m.metric, doc.at("metric"))]
         if m.name:
@@ -174,18 +174,22 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
         own: set[str] = set()
         for text, where in names:
             key = fold(text)
-            if key in own:
-                continue
-            own.add(key)
-            other = claimed.get(key)
-            if other is None:
-                claimed[key] = (m.metric, where)
-            elif other[0] != m.metric:
-                yield Problem(
-                    where,
-                    f"`{text}` also names metric `{other[0]}` ({other[1].path}:{other[1].line}); "
-                    "run `govern conflicts` to compare them",
-                )
+            if key not in own:
+                own.add(key)
+                claims.setdefault(key, []).append((m.metric, text, where))
+    # Every side of a collision is told, so that whoever adds the second
+    # metric sees it in their own file (pre-commit lints changed files only).
+    for members in claims.values():
+        if len({metric for metric, _, _ in members}) < 2:
+            continue
+        for metric, text, where in members:
+            others = ", ".join(
+                f"`{o}` ({w.path}:{w.line})" for o, _, w in members if o != metric
+            )
+            yield Problem(
+                where,
+                f"`{text}` also names metric {others}; run `govern conflicts` to compare them",
+            )
 
 
 @rule("GOV405", "metric-description", Severity.WARNING, family=F)

@@ -231,21 +231,21 @@ def oncall_rotation(ctx: Context) -> Iterator[Problem]:
 
     Fails:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo, chen]
             oncall: {rotation: weekly, start: 2026-01-05, handoff: "Monday 10am", members: [ana, bo, chen]}
 
     Passes:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo, chen]
             oncall: {rotation: weekly, start: 2026-01-05, handoff: monday 10:00 UTC, members: [ana, bo, chen]}
     """
@@ -281,22 +281,22 @@ def leave_range(ctx: Context) -> Iterator[Problem]:
 
     Fails:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo]
             leave:
               - {member: ana, from: 2027-01-03, to: 2026-12-21}
 
     Passes:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo]
             leave:
               - {member: ana, from: 2026-12-21, to: 2027-01-03}
@@ -313,20 +313,20 @@ def team_id_format(ctx: Context) -> Iterator[Problem]:
 
     Fails:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          Data Engineering:
-            name: Data Engineering
-            slack: "#data-eng"
-            members: [ana]
+          Platform Team:
+            name: Platform
+            slack: "#platform"
+            members: [pat]
 
     Passes:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana]
     """
     for team in ctx.catalog.team_entries():

@@ -376,8 +376,7 @@ def _escalation_message(cat: Catalog, name: str) -> str:
 
 @rule("GOV109", "duplicate-id", Severity.ERROR, family=F)
 def duplicate_id(ctx: Context) -> Iterator[Problem]:
-    """Each contract, metric, team, pipeline, dataset and RACI activity is
-    defined once.
+    """Each contract, metric, team, pipeline, dataset and RACI activity is defined once.
 
     Identity is the id, never the file: two files that define the same id make
     every reference to it ambiguous.
@@ -435,21 +434,21 @@ def unknown_team_member(ctx: Context) -> Iterator[Problem]:
 
     Fails:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo]
             oncall: {rotation: weekly, start: 2026-01-05, handoff: monday 10:00 UTC, members: [ana, bo, chen]}
 
     Passes:
 
-        # ownership/teams.yaml
+        # ownership/platform.yaml
         teams:
-          data-engineering:
-            name: Data Engineering
-            slack: "#data-eng"
+          platform:
+            name: Platform
+            slack: "#platform"
             members: [ana, bo, chen]
             oncall: {rotation: weekly, start: 2026-01-05, handoff: monday 10:00 UTC, members: [ana, bo, chen]}
     """
