@@ -40,7 +40,9 @@ class Entry(Generic[T]):
 @dataclass
 class Catalog:
     documents: list[Document[Any]] = field(default_factory=list)
-    contracts: dict[str, list[Document[Contract]]] = field(default_factory=lambda: defaultdict(list))
+    contracts: dict[str, list[Document[Contract]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     metrics: dict[str, list[Document[Metric]]] = field(default_factory=lambda: defaultdict(list))
     teams: dict[str, list[Entry[Team]]] = field(default_factory=lambda: defaultdict(list))
     pipelines: dict[str, list[Entry[Pipeline]]] = field(default_factory=lambda: defaultdict(list))

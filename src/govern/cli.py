@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
 from collections.abc import Callable
+from enum import Enum
 from typing import Annotated, NoReturn
 
 import typer
@@ -48,7 +48,9 @@ class SchemaKind(str, Enum):
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 RepoOpt = Annotated[
     str | None,
-    typer.Option("--repo", help="The governance repository (default: the one around the current directory)."),
+    typer.Option(
+        "--repo", help="The governance repository (default: the one around the current directory)."
+    ),
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
@@ -69,7 +71,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Data governance as code."""
@@ -77,11 +82,16 @@ def _main(
 
 @app.command()
 def lint(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or directories to report on (default: all).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories to report on (default: all).")
+    ] = None,
     format: FormatOpt = Format.text,
     repo: RepoOpt = None,
     fail_on: Annotated[
-        FailOn | None, typer.Option("--fail-on", help="Exit 1 on findings at or above this severity [default: error].")
+        FailOn | None,
+        typer.Option(
+            "--fail-on", help="Exit 1 on findings at or above this severity [default: error]."
+        ),
     ] = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
@@ -108,7 +118,9 @@ def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (GOV203) or name (contract-description).")],
+    code: Annotated[
+        str, typer.Argument(help="A rule code (GOV203) or name (contract-description).")
+    ],
     format: FormatOpt = Format.text,
     no_color: NoColorOpt = False,
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -117,10 +118,10 @@ def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
 
 
 def _from_pyproject(path: str, resolve_rule: Callable[[str], str | None]) -> Config | None:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
@@ -165,7 +166,9 @@ def _validate(
         code = resolve_rule(name)
         if code is None:
             line, col = where(("rules", name), key=True)
-            raise ConfigError(source, line, col, f"unknown rule {name!r} in `rules` (see `govern rules`)")
+            raise ConfigError(
+                source, line, col, f"unknown rule {name!r} in `rules` (see `govern rules`)"
+            )
         rules[code] = setting
     return config.model_copy(update={"rules": rules})
 

@@ -138,15 +138,25 @@ def _suppression_findings(
     for path, sups in marks.items():
         for s in sups:
             if not s.codes:
-                out += _stamp("GOV015", config, Location(path, s.line, s.column),
-                              "`# govern: ignore[...]` names no rule code")
+                out += _stamp(
+                    "GOV015",
+                    config,
+                    Location(path, s.line, s.column),
+                    "`# govern: ignore[...]` names no rule code",
+                )
             for c in s.codes:
                 where = Location(path, s.line, s.column)
                 if resolve(c) is None:
-                    out += _stamp("GOV015", config, where, f"unknown rule {c!r} in a suppression comment")
+                    out += _stamp(
+                        "GOV015", config, where, f"unknown rule {c!r} in a suppression comment"
+                    )
                 elif (path, s.line, c) not in used:
-                    out += _stamp("GOV014", config, where,
-                                  f"unused suppression: {c} reports nothing on line {s.target}")
+                    out += _stamp(
+                        "GOV014",
+                        config,
+                        where,
+                        f"unused suppression: {c} reports nothing on line {s.target}",
+                    )
     return out
 
 
@@ -154,6 +164,8 @@ def _stamp(code: str, config: Config, where: Location, message: str) -> list[Fin
     r = REGISTRY[code]
     severity = _severity(r, config)
     setting = config.rules.get(code)
-    if severity is None or (setting and any(fnmatch.fnmatch(where.path, g) for g in setting.ignore)):
+    if severity is None or (
+        setting and any(fnmatch.fnmatch(where.path, g) for g in setting.ignore)
+    ):
         return []
     return [Finding(code, r.name, severity, where, message)]

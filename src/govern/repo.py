@@ -20,7 +20,9 @@ def find_root(start: str | None) -> str:
     here = os.path.abspath(os.getcwd())
     probe = here
     while True:
-        if os.path.exists(os.path.join(probe, ".git")) or os.path.isfile(os.path.join(probe, "govern.yaml")):
+        if os.path.exists(os.path.join(probe, ".git")) or os.path.isfile(
+            os.path.join(probe, "govern.yaml")
+        ):
             return probe
         parent = os.path.dirname(probe)
         if parent == probe:
@@ -44,7 +46,11 @@ def relative_paths(root: str, given: list[str]) -> list[str]:
         if os.path.isdir(full) and not os.path.islink(full):
             for dirpath, dirnames, filenames in os.walk(full):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                out += [rel(root, os.path.join(dirpath, n)) for n in sorted(filenames) if n.endswith(YAML_SUFFIXES)]
+                out += [
+                    rel(root, os.path.join(dirpath, n))
+                    for n in sorted(filenames)
+                    if n.endswith(YAML_SUFFIXES)
+                ]
         else:
             out.append(rel(root, full))
     return list(dict.fromkeys(out))

@@ -20,10 +20,20 @@ def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, co
     if fmt == "json":
         from govern.reporters import json_report
 
-        print(json_report.lint(result.findings, files=result.files, documents=result.documents, rules=result.rules))
+        print(
+            json_report.lint(
+                result.findings, files=result.files, documents=result.documents, rules=result.rules
+            )
+        )
     else:
         from govern.reporters import text
 
-        text.lint(result.findings, files=result.files, documents=result.documents, rules=result.rules, color=color)
+        text.lint(
+            result.findings,
+            files=result.files,
+            documents=result.documents,
+            rules=result.rules,
+            color=color,
+        )
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     return 1 if failing else 0

@@ -13,12 +13,20 @@ BASE_URL = "urn:govern:schema"
 
 def generate(kind: str) -> dict[str, Any]:
     """Build the schema from the pydantic model (the shipped files are these)."""
+    from pydantic import BaseModel
+
     from govern.config import Config
     from govern.model.contract import Contract
     from govern.model.metric import Metric
     from govern.model.ownership import Ownership
 
-    model = {"contract": Contract, "metric": Metric, "ownership": Ownership, "config": Config}[kind]
+    models: dict[str, type[BaseModel]] = {
+        "contract": Contract,
+        "metric": Metric,
+        "ownership": Ownership,
+        "config": Config,
+    }
+    model = models[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -26,7 +26,11 @@ from govern.model.ownership import Ownership
 DocKind = Literal["contract", "metric", "ownership"]
 M = TypeVar("M", bound=BaseModel)
 
-MODELS: dict[str, type[BaseModel]] = {"contract": Contract, "metric": Metric, "ownership": Ownership}
+MODELS: dict[str, type[BaseModel]] = {
+    "contract": Contract,
+    "metric": Metric,
+    "ownership": Ownership,
+}
 # When a required top-level key is missing or malformed, the document is
 # validated again with a neutral stand-in, so that the rules still check the
 # rest of it (the key's own problem is already reported). The id is never
@@ -79,9 +83,12 @@ def load_text(path: str, text: str) -> Loaded:
     try:
         parsed = parse(text)
     except YamlError as exc:
-        return Loaded(None, [Problem(Location(path, exc.mark.line, exc.mark.column), exc.message, exc.code)])
+        return Loaded(
+            None, [Problem(Location(path, exc.mark.line, exc.mark.column), exc.message, exc.code)]
+        )
     problems = [
-        Problem(Location(path, i.mark.line, i.mark.column), i.message, i.code) for i in parsed.issues
+        Problem(Location(path, i.mark.line, i.mark.column), i.message, i.code)
+        for i in parsed.issues
     ]
     value = parsed.value
     if value is None:
@@ -182,10 +189,9 @@ def _resolve(data: Any, loc: tuple[Any, ...]) -> tuple[Path, list[Any]]:
     cur = data
     rest: list[Any] = []
     for i, part in enumerate(loc):
-        if isinstance(cur, dict) and part in cur:
-            path.append(part)
-            cur = cur[part]
-        elif isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+        in_dict = isinstance(cur, dict) and part in cur
+        in_list = isinstance(cur, list) and isinstance(part, int) and part < len(cur)
+        if in_dict or in_list:
             path.append(part)
             cur = cur[part]
         else:
@@ -344,8 +350,11 @@ def _prune(data: dict[str, Any], errors: list[Any], stand_ins: dict[str, Any]) -
         loc = tuple(err["loc"])
         data_path, _ = _resolve(data, loc)
         top = loc[0] if loc else None
-        if len(data_path) <= 1 and isinstance(top, str) and top in stand_ins and (
-            err["type"] == "missing" or data_path == (top,)
+        if (
+            len(data_path) <= 1
+            and isinstance(top, str)
+            and top in stand_ins
+            and (err["type"] == "missing" or data_path == (top,))
         ):
             data[top] = copy.deepcopy(stand_ins[top])
             continue

@@ -50,7 +50,11 @@ def read(root: str, path: str, *, max_size: int) -> Source:
     real_root = os.path.realpath(root)
     real = os.path.realpath(full)
     if os.path.islink(full) and os.path.commonpath([real_root, real]) != real_root:
-        return Source(path, None, (Problem(at, "symlink points outside the repository; not followed", "GOV013"),))
+        return Source(
+            path,
+            None,
+            (Problem(at, "symlink points outside the repository; not followed", "GOV013"),),
+        )
     try:
         size = os.stat(full).st_size
         if size > max_size:
@@ -79,7 +83,9 @@ def decode(path: str, raw: bytes) -> Source:
     if nul != -1:
         line = raw.count(b"\n", 0, nul) + 1
         return Source(
-            path, None, (Problem(Location(path, line, 1), "binary file (NUL bytes), not YAML text", "GOV010"),)
+            path,
+            None,
+            (Problem(Location(path, line, 1), "binary file (NUL bytes), not YAML text", "GOV010"),),
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]

@@ -115,9 +115,7 @@ class _Builder:
                 f"more than {self._expanded:,} nodes from {len(self._seen):,} written ones",
             )
         if depth > _MAX_DEPTH:
-            raise YamlError(
-                "GOV012", _mark(node), f"YAML nested deeper than {_MAX_DEPTH} levels"
-            )
+            raise YamlError("GOV012", _mark(node), f"YAML nested deeper than {_MAX_DEPTH} levels")
         self.positions.values[path] = _mark(node)
         self._check_tag(node)
         if isinstance(node, yaml.ScalarNode):
@@ -182,7 +180,9 @@ class _Builder:
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(
-                    "GOV001", _mark(key_node), "a mapping key must be plain text, not a list or mapping"
+                    "GOV001",
+                    _mark(key_node),
+                    "a mapping key must be plain text, not a list or mapping",
                 )
             key = key_node.value
             key_mark = _mark(key_node)
@@ -202,7 +202,9 @@ class _Builder:
             result[key] = self.build(value_node, child, depth + 1)
         # Merge keys (<<): explicit keys win, as the YAML merge spec says.
         for value_node, d in merged:
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            sources = (
+                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            )
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
                     raise YamlError("GOV001", _mark(source), "a merge key (<<) must name a mapping")

@@ -37,9 +37,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def lint(
-    findings: list[Finding], *, files: int, documents: int, rules: int, color: bool
-) -> None:
+def lint(findings: list[Finding], *, files: int, documents: int, rules: int, color: bool) -> None:
     con = console(color=color)
     for path, group in groupby(findings, key=lambda f: f.location.path):
         con.print(Text(control(path), style="bold underline"))

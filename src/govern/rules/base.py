@@ -73,7 +73,9 @@ def rule(
     """Declare a rule; the decorated function's docstring is its documentation."""
 
     def wrap(check: Check) -> Rule:
-        return Rule(code, name, severity, family, inspect.cleandoc(check.__doc__ or ""), check, aliases)
+        return Rule(
+            code, name, severity, family, inspect.cleandoc(check.__doc__ or ""), check, aliases
+        )
 
     return wrap
 

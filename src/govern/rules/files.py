@@ -12,7 +12,11 @@ from govern.rules.base import loader_rule
 
 F = "yaml-and-schema"
 
-YAML_SYNTAX = loader_rule("GOV001", "yaml-syntax", Severity.ERROR, '''
+YAML_SYNTAX = loader_rule(
+    "GOV001",
+    "yaml-syntax",
+    Severity.ERROR,
+    """
     The file is valid YAML, one document, with no unsupported tags.
 
     A file that is not YAML cannot be checked at all. govern reads one document
@@ -35,9 +39,15 @@ YAML_SYNTAX = loader_rule("GOV001", "yaml-syntax", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-DUPLICATE_KEY = loader_rule("GOV002", "duplicate-key", Severity.ERROR, '''
+DUPLICATE_KEY = loader_rule(
+    "GOV002",
+    "duplicate-key",
+    Severity.ERROR,
+    """
     A mapping does not define the same key twice.
 
     YAML parsers keep one of the two values and drop the other in silence, so
@@ -68,9 +78,15 @@ DUPLICATE_KEY = loader_rule("GOV002", "duplicate-key", Severity.ERROR, '''
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
           payroll_run_number: {type: integer, description: Run number}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-UNKNOWN_KEY = loader_rule("GOV003", "unknown-key", Severity.ERROR, '''
+UNKNOWN_KEY = loader_rule(
+    "GOV003",
+    "unknown-key",
+    Severity.ERROR,
+    """
     Every key is one the format defines.
 
     A misspelt key (``descripton``) is otherwise ignored and the promise it was
@@ -99,9 +115,15 @@ UNKNOWN_KEY = loader_rule("GOV003", "unknown-key", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-WRONG_TYPE = loader_rule("GOV004", "wrong-type", Severity.ERROR, '''
+WRONG_TYPE = loader_rule(
+    "GOV004",
+    "wrong-type",
+    Severity.ERROR,
+    """
     Every value has the type and form its key requires.
 
     ``version: 2.1`` is a number to YAML, not the version text "2.1"; a status
@@ -130,9 +152,15 @@ WRONG_TYPE = loader_rule("GOV004", "wrong-type", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-MISSING_KEY = loader_rule("GOV005", "missing-key", Severity.ERROR, '''
+MISSING_KEY = loader_rule(
+    "GOV005",
+    "missing-key",
+    Severity.ERROR,
+    """
     Every key the format requires is present.
 
     A contract needs ``contract``, ``version``, ``status``, ``kind`` and
@@ -161,9 +189,15 @@ MISSING_KEY = loader_rule("GOV005", "missing-key", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-EMPTY_FILE = loader_rule("GOV006", "empty-file", Severity.ERROR, '''
+EMPTY_FILE = loader_rule(
+    "GOV006",
+    "empty-file",
+    Severity.ERROR,
+    """
     A governed file is not empty.
 
     An empty file (or one with only comments) under ``contracts/``,
@@ -186,9 +220,15 @@ EMPTY_FILE = loader_rule("GOV006", "empty-file", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-NOT_A_MAPPING = loader_rule("GOV007", "not-a-mapping", Severity.ERROR, '''
+NOT_A_MAPPING = loader_rule(
+    "GOV007",
+    "not-a-mapping",
+    Severity.ERROR,
+    """
     A governed file is a mapping of keys at the top level.
 
     A list or a single value at the top cannot be a contract, a metric or an
@@ -210,9 +250,15 @@ NOT_A_MAPPING = loader_rule("GOV007", "not-a-mapping", Severity.ERROR, '''
         type: ratio
         formula: count_if(corrected_after_generation) / count(payslip_id)
         sources: [payroll.payslip.generated]
-    ''', family=F)
+    """,
+    family=F,
+)
 
-UNKNOWN_KIND = loader_rule("GOV008", "unknown-kind", Severity.ERROR, '''
+UNKNOWN_KIND = loader_rule(
+    "GOV008",
+    "unknown-kind",
+    Severity.ERROR,
+    """
     The file says what it is: ``contract:``, ``metric:``, or ownership sections.
 
     govern recognises a document by its top-level keys: ``contract`` (a data
@@ -236,9 +282,15 @@ UNKNOWN_KIND = loader_rule("GOV008", "unknown-kind", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-UNREADABLE = loader_rule("GOV009", "unreadable-file", Severity.ERROR, '''
+UNREADABLE = loader_rule(
+    "GOV009",
+    "unreadable-file",
+    Severity.ERROR,
+    """
     The file can be read and is UTF-8 text.
 
     Bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16) are reported
@@ -260,9 +312,15 @@ UNREADABLE = loader_rule("GOV009", "unreadable-file", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-BINARY = loader_rule("GOV010", "binary-file", Severity.ERROR, '''
+BINARY = loader_rule(
+    "GOV010",
+    "binary-file",
+    Severity.ERROR,
+    """
     A ``.yaml`` file is text, not binary data.
 
     A file with NUL bytes is not read further.
@@ -283,9 +341,15 @@ BINARY = loader_rule("GOV010", "binary-file", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-TOO_LARGE = loader_rule("GOV011", "file-too-large", Severity.ERROR, '''
+TOO_LARGE = loader_rule(
+    "GOV011",
+    "file-too-large",
+    Severity.ERROR,
+    """
     A governed file stays under ``max_file_size`` (2,000,000 bytes by default).
 
     Governance files are small; a huge one is a mistake or an attack on the CI
@@ -307,9 +371,15 @@ TOO_LARGE = loader_rule("GOV011", "file-too-large", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-TOO_COMPLEX = loader_rule("GOV012", "yaml-too-complex", Severity.ERROR, '''
+TOO_COMPLEX = loader_rule(
+    "GOV012",
+    "yaml-too-complex",
+    Severity.ERROR,
+    """
     YAML aliases do not expand into a bomb, and nesting stays shallow.
 
     A few lines of anchors and aliases can expand to billions of nodes ("billion
@@ -337,9 +407,15 @@ TOO_COMPLEX = loader_rule("GOV012", "yaml-too-complex", Severity.ERROR, '''
         schema:
           payroll_run_id: &id {type: string, required: true, description: Run identifier}
           previous_run_id: *id
-    ''', family=F)
+    """,
+    family=F,
+)
 
-SYMLINK = loader_rule("GOV013", "symlink-outside-repo", Severity.ERROR, '''
+SYMLINK = loader_rule(
+    "GOV013",
+    "symlink-outside-repo",
+    Severity.ERROR,
+    """
     A governed file is not a symlink that leaves the repository.
 
     Following it would let a pull request make CI read any file on the runner.
@@ -360,9 +436,15 @@ SYMLINK = loader_rule("GOV013", "symlink-outside-repo", Severity.ERROR, '''
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-UNUSED_SUPPRESSION = loader_rule("GOV014", "unused-suppression", Severity.WARNING, '''
+UNUSED_SUPPRESSION = loader_rule(
+    "GOV014",
+    "unused-suppression",
+    Severity.WARNING,
+    """
     A ``# govern: ignore[...]`` comment silences a finding that exists.
 
     A suppression that no longer matches anything hides the next real problem
@@ -390,9 +472,15 @@ UNUSED_SUPPRESSION = loader_rule("GOV014", "unused-suppression", Severity.WARNIN
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
-BAD_SUPPRESSION = loader_rule("GOV015", "invalid-suppression", Severity.ERROR, '''
+BAD_SUPPRESSION = loader_rule(
+    "GOV015",
+    "invalid-suppression",
+    Severity.ERROR,
+    """
     A ``# govern: ignore[...]`` comment names rules that exist.
 
     Name rules by code (``GOV203``) or name (``contract-description``),
@@ -420,7 +508,9 @@ BAD_SUPPRESSION = loader_rule("GOV015", "invalid-suppression", Severity.ERROR, '
         owner: payroll-engine
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
-    ''', family=F)
+    """,
+    family=F,
+)
 
 RULES = [
     YAML_SYNTAX, DUPLICATE_KEY, UNKNOWN_KEY, WRONG_TYPE, MISSING_KEY, EMPTY_FILE, NOT_A_MAPPING,
