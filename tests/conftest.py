@@ -22,7 +22,9 @@ SHARED = PROJECT.parent / "shared"
 
 
 def base_files() -> dict[str, str]:
-    return {p.relative_to(BASE).as_posix(): p.read_text(encoding="utf-8") for p in BASE.rglob("*.yaml")}
+    return {
+        p.relative_to(BASE).as_posix(): p.read_text(encoding="utf-8") for p in BASE.rglob("*.yaml")
+    }
 
 
 def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -42,7 +44,9 @@ def make_repo(root: Path, files: dict[str, str | bytes], *, base: bool = True) -
     return write_files(root, {**(base_files() if base else {}), **files})
 
 
-def lint_findings(root: Path, config: Config | None = None, only: list[str] | None = None) -> list[Finding]:
+def lint_findings(
+    root: Path, config: Config | None = None, only: list[str] | None = None
+) -> list[Finding]:
     return lint(str(root), config or Config(), only).findings
 
 
@@ -78,7 +82,9 @@ def git(root: Path, *args: str, date: str | None = None) -> str:
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    out = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
     return out.stdout.strip()
 
 

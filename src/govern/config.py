@@ -95,11 +95,12 @@ def load(root: str, resolve_rule: Callable[[str], str | None]) -> LoadedConfig:
 
 
 def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
-    from govern.load.yamlpos import YamlError, parse
+    from govern.load.yamlpos import YamlError, parse, positions
 
     try:
         with open(path, encoding="utf-8") as fh:
-            parsed = parse(fh.read())
+            text = fh.read()
+        parsed = parse(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(CONFIG_FILE, 1, 1, f"cannot read: {exc}") from None
     except YamlError as exc:
@@ -111,7 +112,8 @@ def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
         raise ConfigError(CONFIG_FILE, 1, 1, "the configuration must be a mapping of keys")
 
     def where(loc: tuple[str | int, ...], *, key: bool) -> tuple[int, int]:
-        mark = parsed.positions.key(loc) if key else parsed.positions.value(loc)
+        marks = positions(text)
+        mark = marks.key(loc) if key else marks.value(loc)
         return mark.line, mark.column
 
     return _validate(data, CONFIG_FILE, where, resolve_rule)

@@ -15,7 +15,7 @@ from govern.catalog import Catalog
 from govern.config import Config
 from govern.findings import Finding, Location, Problem, Severity
 from govern.load import files
-from govern.load.documents import Suppression, load_text, suppressions
+from govern.load.documents import Suppression, load_text, recover_ids, suppressions
 from govern.rules import REGISTRY, Rule
 from govern.rules.base import Context
 
@@ -43,11 +43,12 @@ def governed_dirs(config: Config) -> list[str]:
 
 def load_repository(root: str, config: Config, extra: Iterable[str] = ()) -> Loaded:
     """Read every governed file (plus ``extra`` paths) into a catalog."""
-    paths = files.discover(root, governed_dirs(config), config.exclude)
+    discovered = files.discover(root, governed_dirs(config), config.exclude)
+    paths = list(discovered.paths)
     seen = set(paths)
     paths += [p for p in extra if p not in seen]
     catalog = Catalog()
-    problems: list[Problem] = []
+    problems: list[Problem] = list(discovered.problems)
     marks: dict[str, list[Suppression]] = {}
     for path in paths:
         source = files.read(root, path, max_size=config.max_file_size)
@@ -61,6 +62,7 @@ def load_repository(root: str, config: Config, extra: Iterable[str] = ()) -> Loa
             marks[path] = loaded.document.suppressions
         else:
             marks[path] = suppressions(source.text)
+            catalog.broken_ids.update(recover_ids(source.text))
     return Loaded(catalog, problems, marks, len(paths))
 
 

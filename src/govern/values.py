@@ -20,7 +20,10 @@ def parse_duration(text: str) -> dt.timedelta | None:
     m = _DURATION.match(text)
     if not m:
         return None
-    return dt.timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()])
+    try:
+        return dt.timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()])
+    except OverflowError:  # `99999999999d` is past what a timedelta holds
+        return None
 
 
 def format_duration(delta: dt.timedelta) -> str:

@@ -9,7 +9,7 @@ from govern.repo import find_root, relative_paths
 
 
 def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, color: bool) -> int:
-    from govern.engine import lint
+    from govern.engine import governed_dirs, lint
     from govern.rules import resolve
 
     root = find_root(repo)
@@ -17,23 +17,23 @@ def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, co
     only = relative_paths(root, paths) if paths else None
     result = lint(root, loaded.config, only)
     threshold = Severity(fail_on or loaded.config.fail_on)
+    if result.files == 0 and not paths:
+        from govern.reporters.text import error_line
+
+        dirs = ", ".join(f"{d}/" for d in governed_dirs(loaded.config))
+        error_line(
+            f"no governed YAML files under {dirs} in {root} (`govern init` creates a repository)",
+            color=color,
+            label="warning",
+        )
+    counts = {"files": result.files, "documents": result.documents, "rules": result.rules}
     if fmt == "json":
         from govern.reporters import json_report
 
-        print(
-            json_report.lint(
-                result.findings, files=result.files, documents=result.documents, rules=result.rules
-            )
-        )
+        print(json_report.lint(result.findings, **counts))
     else:
         from govern.reporters import text
 
-        text.lint(
-            result.findings,
-            files=result.files,
-            documents=result.documents,
-            rules=result.rules,
-            color=color,
-        )
+        text.lint(result.findings, **counts, color=color)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     return 1 if failing else 0

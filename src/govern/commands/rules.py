@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import sys
 
 from govern.repo import UsageError
 
@@ -49,7 +50,15 @@ def run_explain(*, code: str, fmt: str, color: bool) -> int:
             "fails": r.example("Fails"), "passes": r.example("Passes"),
         }, indent=2))  # fmt: skip
         return 0
-    print(render_markdown(r.code))
+    text = render_markdown(r.code)
+    if color and sys.stdout.isatty():
+        from rich.markdown import Markdown
+
+        from govern.reporters.text import console
+
+        console(color=True).print(Markdown(text))
+    else:
+        print(text)
     return 0
 
 
@@ -57,20 +66,24 @@ def render_markdown(code: str, heading: str = "#") -> str:
     from govern.rules import REGISTRY
 
     r = REGISTRY[code]
-    # Docstrings use reStructuredText's ``code``; Markdown wants `code`.
     parts = [
         f"{heading} {r.code} {r.name}",
         "",
-        f"{r.summary}",
+        _md(r.summary),
         "",
         f"Default severity: **{r.severity.value}**. Family: {r.family}."
         + (f" Also known as: {', '.join(r.aliases)}." if r.aliases else ""),
     ]
     if r.explanation:
-        parts += ["", r.explanation]
+        parts += ["", _md(r.explanation)]
     parts += ["", "Fails:", "", "```yaml", r.example("Fails"), "```", "",
               "Passes:", "", "```yaml", r.example("Passes"), "```"]  # fmt: skip
-    return "\n".join(parts).replace("``", "`")
+    return "\n".join(parts)
+
+
+def _md(text: str) -> str:
+    """Docstrings use reStructuredText's ``code``; Markdown wants `code`."""
+    return text.replace("``", "`")
 
 
 def reference_markdown() -> str:
@@ -92,7 +105,7 @@ def reference_markdown() -> str:
     ]
     for r in REGISTRY.values():
         anchor = f"{r.code}-{r.name}".lower()
-        summary = r.summary.replace("|", "\\|").replace("``", "`")
+        summary = _md(r.summary).replace("|", "\\|")
         lines.append(f"| [{r.code}](#{anchor}) | {r.name} | {r.severity.value} | {summary} |")
     for r in REGISTRY.values():
         lines += ["", render_markdown(r.code, heading="##")]

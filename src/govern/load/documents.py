@@ -18,7 +18,7 @@ from typing import Any, Generic, Literal, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from govern.findings import Location, Problem
-from govern.load.yamlpos import Path, Positions, YamlError, parse
+from govern.load.yamlpos import Mark, Path, Positions, YamlError, parse, positions
 from govern.model.contract import Contract
 from govern.model.metric import Metric
 from govern.model.ownership import Ownership
@@ -50,13 +50,36 @@ class Suppression:
     codes: tuple[str, ...]
 
 
+class LazyPositions:
+    """Positions computed on first use by reading the text again: most
+    documents have no findings, and recording a mark for every key and value
+    of every file costs more time and memory than the rest of loading."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._positions: Positions | None = None
+
+    def get(self) -> Positions:
+        if self._positions is None:
+            assert self._text is not None
+            self._positions = positions(self._text)
+            self._text = None
+        return self._positions
+
+    def value(self, path: Path) -> Mark:
+        return self.get().value(path)
+
+    def key(self, path: Path) -> Mark:
+        return self.get().key(path)
+
+
 @dataclass
 class Document(Generic[M]):
     path: str
     kind: DocKind
     model: M | None  # None when the shape is too broken to build the model
     data: dict[str, Any]
-    positions: Positions
+    positions: LazyPositions
     suppressions: list[Suppression] = field(default_factory=list)
     # False when the file had shape errors and the model was built from the
     # rest of it: good enough for lint, never for a verdict on a change.
@@ -109,12 +132,43 @@ def load_text(path: str, text: str) -> Loaded:
     if kind is None:
         problems.append(Problem(Location(path), _unknown_kind_message(path, value), "GOV008"))
         return Loaded(None, problems)
-    model, shape = validate(MODELS[kind], value, parsed.positions, path)
+    marks = LazyPositions(text)
+    model, shape = validate(MODELS[kind], value, marks, path)
     problems += shape
     doc: Document[Any] = Document(
-        path, kind, model, value, parsed.positions, suppressions(text), complete=not shape
+        path, kind, model, value, marks, suppressions(text), complete=not shape
     )
     return Loaded(doc, problems)
+
+
+_TOP_ID = re.compile(r"""^(?:contract|metric):[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
+_SECTION = re.compile(r"^(teams|pipelines|datasets|raci):[ \t]*(?:#.*)?$")
+_CHILD = re.compile(r"""^([ \t]+)["']?([^"'#\s:][^"'#:]*?)["']?[ \t]*:(?:[ \t]|$)""")
+
+
+def recover_ids(text: str) -> set[str]:
+    """Ids named in a file that is not valid YAML, read from its lines, so that
+    references to them do not cascade into "unknown" findings: the file's own
+    GOV001 is the one problem to fix."""
+    ids = set(_TOP_ID.findall(text))
+    indent: str | None = None
+    in_section = False
+    for line in text.splitlines():
+        if _SECTION.match(line):
+            in_section, indent = True, None
+            continue
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            in_section = False
+            continue
+        m = _CHILD.match(line)
+        if in_section and m:
+            if indent is None:
+                indent = m.group(1)
+            if m.group(1) == indent:
+                ids.add(m.group(2).strip())
+    return ids
 
 
 def classify(value: dict[str, Any]) -> DocKind | None:
@@ -163,7 +217,7 @@ def suppressions(text: str) -> list[Suppression]:
 
 
 def validate(
-    model: type[M], data: dict[str, Any], positions: Positions, path: str
+    model: type[M], data: dict[str, Any], positions: LazyPositions, path: str
 ) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(data), []
@@ -208,7 +262,7 @@ _UNION_TAGS = {"str", "int", "float", "bool", "Deprecation", "none", "list", "di
 def _problems(
     model: type[BaseModel],
     data: dict[str, Any],
-    positions: Positions,
+    positions: LazyPositions,
     path: str,
     errors: list[Any],
 ) -> list[Problem]:

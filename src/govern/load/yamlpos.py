@@ -98,31 +98,46 @@ def _mark(node: yaml.Node) -> Mark:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    """Node graph -> values. With ``record`` it also records the mark of every
+    key and value (slower; done only for documents that have findings)."""
+
+    def __init__(self, text_length: int, *, record: bool) -> None:
         self.positions = Positions()
         self.issues: list[YamlIssue] = []
-        self._seen: set[int] = set()
+        self.value: Any = None
+        self.record = record
         self._expanded = 0
+        # Every written node takes at least a character or two of text, so a
+        # document that expands to more nodes than it has characters (plus
+        # slack) is made of aliases: a bomb, not data.
+        self._budget = text_length * _EXPANSION_FACTOR // 10 + _EXPANSION_SLACK
 
     def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
         self._expanded += 1
-        self._seen.add(id(node))
-        if self._expanded > _EXPANSION_FACTOR * len(self._seen) + _EXPANSION_SLACK:
+        if self._expanded > self._budget:
             raise YamlError(
                 "GOV012",
                 _mark(node),
-                "YAML aliases expand too far (an alias bomb?): refusing to expand "
-                f"more than {self._expanded:,} nodes from {len(self._seen):,} written ones",
+                "YAML aliases expand too far (an alias bomb?): refusing to expand more than "
+                f"{self._budget:,} nodes",
             )
         if depth > _MAX_DEPTH:
             raise YamlError("GOV012", _mark(node), f"YAML nested deeper than {_MAX_DEPTH} levels")
-        self.positions.values[path] = _mark(node)
-        self._check_tag(node)
-        if isinstance(node, yaml.ScalarNode):
+        if self.record:
+            self.positions.values[path] = _mark(node)
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            if node.tag == _STR:  # the common case first
+                return node.value
+            self._check_tag(node)
             return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
+        if node.tag not in _PLAIN_TAGS:
+            self._check_tag(node)
+        if cls is yaml.SequenceNode:
+            if self.record:
+                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, path, depth + 1) for item in node.value]
+        if cls is yaml.MappingNode:
             return self._mapping(node, path, depth)
         raise YamlError("GOV001", _mark(node), "unsupported YAML node")  # pragma: no cover
 
@@ -172,43 +187,43 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
-        merged: list[tuple[yaml.Node, int]] = []
+        merged: list[yaml.Node] = []
+        record = self.record
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                merged.append((value_node, depth))
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 raise YamlError(
                     "GOV001",
                     _mark(key_node),
                     "a mapping key must be plain text, not a list or mapping",
                 )
+            if key_node.tag == _MERGE:
+                merged.append(value_node)
+                continue
             key = key_node.value
-            key_mark = _mark(key_node)
-            if key in first_seen:
+            if key in result:
+                first = next(k for k, _ in node.value if k.value == key)
                 self.issues.append(
                     YamlIssue(
                         "GOV002",
-                        key_mark,
-                        f"duplicate key {key!r}: first defined at line {first_seen[key].line}; "
+                        _mark(key_node),
+                        f"duplicate key {key!r}: first defined at line {_mark(first).line}; "
                         "YAML keeps only one of them",
                     )
                 )
                 continue
-            first_seen[key] = key_mark
-            child = (*path, key)
-            self.positions.keys[child] = key_mark
-            result[key] = self.build(value_node, child, depth + 1)
+            if record:
+                child = (*path, key)
+                self.positions.keys[child] = _mark(key_node)
+                result[key] = self.build(value_node, child, depth + 1)
+            else:
+                result[key] = self.build(value_node, path, depth + 1)
         # Merge keys (<<): explicit keys win, as the YAML merge spec says.
-        for value_node, d in merged:
-            sources = (
-                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
-            )
+        for value_node in merged:
+            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
                     raise YamlError("GOV001", _mark(source), "a merge key (<<) must name a mapping")
-                for k, v in self._mapping(source, path, d).items():
+                for k, v in self._mapping(source, path, depth).items():
                     result.setdefault(k, v)
         return result
 
@@ -216,19 +231,68 @@ class _Builder:
 @dataclass
 class Parsed:
     value: Any
-    positions: Positions
     issues: list[YamlIssue]
 
 
-def parse(text: str) -> Parsed:
-    """Parse one YAML document. Raises :class:`YamlError` when it is not YAML."""
+_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % (_MAX_DEPTH + 1))
+
+
+def _too_deep(text: str) -> Mark | None:
+    """Where the text nests deeper than we accept, checked before libyaml sees it.
+
+    libyaml's composer recurses on the C stack: a megabyte of ``[`` crashes the
+    process (SIGSEGV), where no Python guard can catch it. Deep nesting needs
+    many openers on few lines (``[``, ``{``, ``- - -``): indentation alone
+    costs quadratic text. So only a file with many openers is scanned."""
+    if text.count("[") + text.count("{") + text.count("- ") < 2_000:
+        return None
+    dashes = _DASHES.search(text)
+    if dashes is not None:
+        return _offset_mark(text, dashes.start())
+    depth, i, n = 0, 0, len(text)
+    prev = "\n"  # the last character that is not a space
+    while i < n:
+        ch = text[i]
+        if ch in "\"'" and prev in "\n:-[{,?":
+            # A quoted scalar (a quote only opens one where a scalar starts,
+            # so the apostrophe in `don't` is text): skip to its end.
+            j = i + 1
+            while j < n and text[j] != ch:
+                j += 2 if ch == '"' and text[j] == "\\" else 1
+            i, prev = j + 1, ch
+            continue
+        if ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            nl = text.find("\n", i)
+            i = n if nl == -1 else nl
+            continue
+        if ch in "[{":
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return _offset_mark(text, i)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        if ch not in " \t":
+            prev = ch
+        i += 1
+    return None
+
+
+def _offset_mark(text: str, offset: int) -> Mark:
+    line = text.count("\n", 0, offset) + 1
+    return Mark(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    deep = _too_deep(text)
+    if deep is not None:
+        raise YamlError("GOV012", deep, f"YAML nested deeper than {_MAX_DEPTH} levels")
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
         problem = exc.problem or "not valid YAML"
-        if problem.startswith("expected a single document"):
+        if "expected a single document" in f"{exc.problem} {exc.context}":
             problem = "the file holds more than one YAML document (---); govern expects one"
         elif exc.context:
             problem = f"{problem} ({exc.context})"
@@ -237,11 +301,25 @@ def parse(text: str) -> Parsed:
         raise YamlError("GOV001", Mark(1, 1), f"invalid YAML: {exc}") from None
     except RecursionError:
         raise YamlError("GOV012", Mark(1, 1), "YAML nested too deeply to read") from None
-    builder = _Builder()
-    if root is None:
-        return Parsed(None, builder.positions, [])
-    try:
-        value = builder.build(root, (), 0)
-    except RecursionError:
-        raise YamlError("GOV012", Mark(1, 1), "YAML nested too deeply to read") from None
-    return Parsed(value, builder.positions, builder.issues)
+
+
+def _build(text: str, *, record: bool) -> _Builder:
+    builder = _Builder(len(text), record=record)
+    root = _compose(text)
+    if root is not None:
+        try:
+            builder.value = builder.build(root, (), 0)
+        except RecursionError:
+            raise YamlError("GOV012", Mark(1, 1), "YAML nested too deeply to read") from None
+    return builder
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document to values. Raises :class:`YamlError` when it is not YAML."""
+    builder = _build(text, record=False)
+    return Parsed(builder.value, builder.issues)
+
+
+def positions(text: str) -> Positions:
+    """The marks of every key and value of a document :func:`parse` accepted."""
+    return _build(text, record=True).positions

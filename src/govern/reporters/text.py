@@ -64,7 +64,8 @@ def lint(findings: list[Finding], *, files: int, documents: int, rules: int, col
     con.print(Text.assemble(mark, f"{counts} in {scope}."))
 
 
-def error_line(message: str, *, color: bool) -> None:
-    """A one-line error on stderr (usage, config, environment)."""
+def error_line(message: str, *, color: bool, label: str = "error") -> None:
+    """A one-line message on stderr (usage, config, environment)."""
     con = console(color=color, stream=sys.stderr)
-    con.print(Text.assemble(("error: ", "bold red"), control(message)))
+    style = "bold red" if label == "error" else "bold yellow"
+    con.print(Text.assemble((f"{label}: ", style), control(message)))

@@ -3,11 +3,12 @@ and the notices and waivers that name elements of the contract."""
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from govern.findings import Problem, Severity
-from govern.model.contract import Contract, iter_fields
+from govern.model.contract import Contract, Notice, Waiver, iter_fields
 from govern.rules.base import Context, rule
 from govern.values import parse_semver
 
@@ -196,9 +197,9 @@ def notice_target(ctx: Context) -> Iterator[Problem]:
 
     Elements are ``contract``, ``schema.<field>`` (nested:
     ``schema.<field>.<subfield>``, array items ``schema.<field>.items``) and
-    ``sla.<property>``. A notice for a removed field names the element it had
-    on the base branch, so an unknown element is a warning there; an unknown
-    change kind is always an error.
+    ``sla.<property>``. A ``field-removed`` notice names the element the field
+    had on the base branch, which the contract may no longer have, so its
+    element is not checked; an unknown change kind is always reported.
 
     Fails:
 
@@ -231,19 +232,40 @@ def notice_target(ctx: Context) -> Iterator[Problem]:
           worker_count: {type: integer, description: Workers paid in the run}
     """
     for doc, c in ctx.catalog.contract_docs():
-        for section, items in (("notices", c.notices), ("waivers", c.waivers)):
+        named: list[tuple[str, Sequence[Notice | Waiver]]] = [
+            ("notices", c.notices), ("waivers", c.waivers)
+        ]
+        for section, items in named:
             for i, item in enumerate(items):
                 if item.change not in CHANGE_KINDS:
+                    hint = _hint(item.change, CHANGE_KINDS)
                     yield Problem(
                         doc.at(section, i, "change"),
-                        f"`{item.change}` is not a change kind (see `govern explain GOV205`)",
+                        f"`{item.change}` is not a change kind"
+                        f"{hint or ' (see `govern explain GOV205`)'}",
                     )
                 if not element_exists(c, item.element) and item.change != "field-removed":
+                    # `schema` alone names no field: the general advice beats a guess.
+                    hint = _hint(item.element, element_paths(c)) if "." in item.element else ""
                     yield Problem(
                         doc.at(section, i, "element"),
-                        f"element `{item.element}` is not part of contract `{c.contract}` "
-                        "(write `contract`, `schema.<field>` or `sla.<property>`)",
+                        f"element `{item.element}` is not part of contract `{c.contract}`"
+                        f"{hint or ' (write `contract`, `schema.<field>` or `sla.<property>`)'}",
                     )
+
+
+def element_paths(c: Contract) -> list[str]:
+    """Every element path of ``c`` (for did-you-mean hints)."""
+    return [
+        "contract",
+        *(f"sla.{p}" for p in SLA_PROPERTIES),
+        *("schema." + ".".join(p) for p, _ in iter_fields(c.schema_)),
+    ]
+
+
+def _hint(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
 
 
 @rule("GOV206", "waiver-approval", Severity.ERROR, family=F)
@@ -284,7 +306,7 @@ def waiver_approval(ctx: Context) -> Iterator[Problem]:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     """
     for doc, c in ctx.catalog.contract_docs():
-        consumers = [x.team for x in c.consumers]
+        consumers = list(dict.fromkeys(x.team for x in c.consumers))
         for i, waiver in enumerate(c.waivers):
             missing = [t for t in consumers if t not in waiver.approved_by]
             if missing:

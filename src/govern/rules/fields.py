@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from govern.catalog import Catalog
 from govern.findings import Problem, Severity
 from govern.load.documents import Document
-from govern.model.contract import Contract, Field_, iter_fields, yaml_path
+from govern.model.contract import Contract, Field_
 from govern.rules.base import Context, rule
 from govern.values import parse_type
 
@@ -24,10 +25,43 @@ PII_WORDS = frozenset({
 PII_LEVELS = ("confidential", "restricted")
 
 
-def _fields(cat: Catalog) -> Iterator[tuple[Document[Contract], Contract, tuple[str, ...], Field_]]:
+@dataclass(frozen=True)
+class _Site:
+    """One field of one contract, with where it is written."""
+
+    doc: Document[Contract]
+    name_path: tuple[str, ...]  # the element path after `schema.` (array items: `items`)
+    yaml: tuple[str, ...]  # the YAML key path to the field's mapping
+    field: Field_
+    is_items: bool  # the `items:` of an array, not a field the user named
+
+
+def _fields(cat: Catalog) -> Iterator[_Site]:
+    # Walked here rather than through `iter_fields`, whose name paths cannot tell
+    # an array's `items:` from a nested field that is called `items`
+    # (`order: {type: object, fields: {items: ...}}`, a common name).
+    def walk(doc: Document[Contract], names: tuple[str, ...], ypath: tuple[str, ...],
+             f: Field_, is_items: bool) -> Iterator[_Site]:
+        yield _Site(doc, names, ypath, f, is_items)
+        for sub, sf in (f.fields or {}).items():
+            yield from walk(doc, (*names, sub), (*ypath, "fields", sub), sf, False)
+        if f.items is not None:
+            yield from walk(doc, (*names, "items"), (*ypath, "items"), f.items, True)
+
     for doc, c in cat.contract_docs():
-        for name_path, f in iter_fields(c.schema_):
-            yield doc, c, name_path, f
+        for name, f in c.schema_.items():
+            yield from walk(doc, (name,), ("schema", name), f, False)
+
+
+def _written(site: _Site, *keys: str) -> bool:
+    """Whether the file gives a value at ``keys`` of the field, even one the
+    model dropped for a shape error. The loader reports a malformed value
+    (``enum: promotion``, ``classification: secret``); saying again that the
+    value is missing would send the user after a second mistake they did not make."""
+    node: object = site.doc.data
+    for part in (*site.yaml, *keys):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node not in (None, "", [], {})
 
 
 def _dotted(name_path: tuple[str, ...]) -> str:
@@ -65,11 +99,12 @@ def field_description(ctx: Context) -> Iterator[Problem]:
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
-        if name_path[-1] == "items":
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
+        if site.is_items:
             continue  # array items are described by their array
-        if not (f.description or "").strip():
-            yield Problem(doc.key_at(*yaml_path(name_path)), f"field `{_dotted(name_path)}` has no description")
+        if not (f.description or "").strip() and not _written(site, "description"):
+            yield Problem(doc.key_at(*site.yaml), f"field `{_dotted(name_path)}` has no description")
 
 
 @rule("GOV221", "field-name-case", Severity.ERROR, family=F)
@@ -100,12 +135,15 @@ def field_name_case(ctx: Context) -> Iterator[Problem]:
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     """
-    for doc, _, name_path, _f in _fields(ctx.catalog):
-        name = name_path[-1]
-        if name != "items" and not SNAKE.match(name):
+    for site in _fields(ctx.catalog):
+        doc, name = site.doc, site.name_path[-1]
+        if not site.is_items and not SNAKE.match(name):
+            like = _snake(name)
+            # `1st_run` has no snake_case twin to suggest: say what the rule is.
+            advice = (f"like `{like}`" if SNAKE.match(like)
+                      else "lowercase words joined by `_`, starting with a letter")
             yield Problem(
-                doc.key_at(*yaml_path(name_path)),
-                f"field name `{name}` is not snake_case (like `{_snake(name)}`)",
+                doc.key_at(*site.yaml), f"field name `{name}` is not snake_case ({advice})"
             )
 
 
@@ -148,10 +186,11 @@ def field_type(ctx: Context) -> Iterator[Problem]:
         schema:
           payroll_run_id: {type: string, max_length: 36, required: true, description: Run identifier}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, f = site.doc, site.field
         if parse_type(f.type) is None:
             yield Problem(
-                doc.at(*yaml_path(name_path), "type"),
+                doc.at(*site.yaml, "type"),
                 f"`{f.type}` is not a field type (string, integer, long, decimal(p,s), float, "
                 "double, boolean, date, timestamp, timestamp_tz, time, bytes, json, object, array)",
             )
@@ -191,20 +230,21 @@ def field_structure(ctx: Context) -> Iterator[Problem]:
             fields:
               gross: {type: "decimal(18,2)", description: Sum of gross pay}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         t = parse_type(f.type)
         if t is None:
             continue
-        where = doc.at(*yaml_path(name_path), "type")
+        where = doc.at(*site.yaml, "type")
         name = _dotted(name_path)
-        if t.name == "object" and not f.fields:
+        if t.name == "object" and not f.fields and not _written(site, "fields"):
             yield Problem(where, f"object field `{name}` needs `fields:`")
-        if t.name == "array" and f.items is None:
+        if t.name == "array" and f.items is None and not _written(site, "items"):
             yield Problem(where, f"array field `{name}` needs `items:`")
         if f.fields and t.name != "object":
-            yield Problem(doc.key_at(*yaml_path(name_path), "fields"), f"`fields` only applies to objects; `{name}` is {t}")
+            yield Problem(doc.key_at(*site.yaml, "fields"), f"`fields` only applies to objects; `{name}` is {t}")
         if f.items is not None and t.name != "array":
-            yield Problem(doc.key_at(*yaml_path(name_path), "items"), f"`items` only applies to arrays; `{name}` is {t}")
+            yield Problem(doc.key_at(*site.yaml, "items"), f"`items` only applies to arrays; `{name}` is {t}")
 
 
 @rule("GOV224", "constraint-fit", Severity.ERROR, family=F)
@@ -241,11 +281,12 @@ def constraint_fit(ctx: Context) -> Iterator[Problem]:
           payroll_run_id: {type: string, required: true, description: Run identifier}
           worker_count: {type: integer, min: 1, max: 100000, description: Workers paid}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         t = parse_type(f.type)
         if t is None:
             continue
-        base = yaml_path(name_path)
+        base = site.yaml
         name = _dotted(name_path)
         for key in ("pattern", "min_length", "max_length"):
             if getattr(f, key) is not None and not t.textual:
@@ -260,9 +301,15 @@ def constraint_fit(ctx: Context) -> Iterator[Problem]:
         for i, value in enumerate(f.enum or []):
             wrong = (t.textual and not isinstance(value, str)) or (
                 t.numeric and (isinstance(value, bool) or not isinstance(value, (int, float)))
-            ) or (t.name == "boolean" and not isinstance(value, bool))
+            ) or (t.name == "boolean" and not isinstance(value, bool)) or (
+                # 2.5 is no value of a whole-number field (a YAML 2.0 is, though)
+                t.name in ("integer", "long") and isinstance(value, float) and not value.is_integer()
+            )
             if wrong:
-                yield Problem(doc.at(*base, "enum", i), f"enum value {value!r} is not a {t} like field `{name}`")
+                yield Problem(
+                    doc.at(*base, "enum", i),
+                    f"enum value {value!r} does not fit the type of `{name}` ({t})",
+                )
 
 
 @rule("GOV225", "invalid-pattern", Severity.ERROR, family=F)
@@ -293,13 +340,14 @@ def invalid_pattern(ctx: Context) -> Iterator[Problem]:
         schema:
           country_code: {type: string, pattern: "^[A-Z]{2}$", description: ISO 3166-1 alpha-2}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, f = site.doc, site.field
         if f.pattern is None:
             continue
         try:
             re.compile(f.pattern)
         except re.error as exc:
-            yield Problem(doc.at(*yaml_path(name_path), "pattern"), f"pattern does not compile: {exc}")
+            yield Problem(doc.at(*site.yaml, "pattern"), f"pattern does not compile: {exc}")
 
 
 @rule("GOV226", "enum-duplicates", Severity.ERROR, family=F)
@@ -333,13 +381,14 @@ def enum_duplicates(ctx: Context) -> Iterator[Problem]:
         schema:
           change_reason: {type: string, enum: [promotion, merit_increase, annual_increase], description: Why it changed}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, f = site.doc, site.field
         seen: dict[str, object] = {}
         for i, value in enumerate(f.enum or []):
             key = re.sub(r"[\s_-]+", "", str(value)).casefold()
             if key in seen:
                 yield Problem(
-                    doc.at(*yaml_path(name_path), "enum", i),
+                    doc.at(*site.yaml, "enum", i),
                     f"enum value {value!r} repeats {seen[key]!r}",
                 )
             else:
@@ -352,7 +401,9 @@ def categorical_enum(ctx: Context) -> Iterator[Problem]:
 
     Seed 000: a free-text ``salary_change_reason`` collected "promo",
     "Promotion", "annual increase" and "boss said so". Name endings that mark a
-    category are ``categorical_suffixes`` in govern.yaml.
+    category are ``categorical_suffixes`` in govern.yaml; a field named by the
+    ending alone (``status``, ``reason``) is categorical too. A ``pattern``
+    also bounds the values, so it counts instead of an enum.
 
     Fails:
 
@@ -379,11 +430,16 @@ def categorical_enum(ctx: Context) -> Iterator[Problem]:
           change_reason: {type: string, enum: [promotion, merit_increase, annual_increase, correction], description: Why the salary changed}
     """
     suffixes = tuple(ctx.config.categorical_suffixes)
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    bare = {s.lstrip("_") for s in suffixes}
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         name = name_path[-1]
-        if f.type.strip() == "string" and name.endswith(suffixes) and not f.enum and not f.pattern:
+        t = parse_type(f.type)
+        categorical = not site.is_items and (name.endswith(suffixes) or name in bare)
+        bounded = f.enum or f.pattern or _written(site, "enum") or _written(site, "pattern")
+        if t is not None and t.textual and categorical and not bounded:
             yield Problem(
-                doc.key_at(*yaml_path(name_path)),
+                doc.key_at(*site.yaml),
                 f"`{_dotted(name_path)}` looks categorical but allows free text: list its values in `enum`",
             )
 
@@ -419,13 +475,14 @@ def pii_classification(ctx: Context) -> Iterator[Problem]:
         schema:
           worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         if not f.pii:
             continue
-        base = yaml_path(name_path)
-        if f.classification is None:
+        base = site.yaml
+        if f.classification is None and not _written(site, "classification"):
             yield Problem(doc.key_at(*base), f"PII field `{_dotted(name_path)}` has no classification (confidential or restricted)")
-        elif f.classification not in PII_LEVELS:
+        elif f.classification is not None and f.classification not in PII_LEVELS:
             yield Problem(doc.at(*base, "classification"), f"PII field `{_dotted(name_path)}` is classified `{f.classification}`; personal data is confidential or restricted")
 
 
@@ -460,9 +517,10 @@ def pii_masking(ctx: Context) -> Iterator[Problem]:
         schema:
           worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         if f.pii and not (f.masking or "").strip():
-            yield Problem(doc.key_at(*yaml_path(name_path)), f"PII field `{_dotted(name_path)}` has no `masking` (how consumers get it)")
+            yield Problem(doc.key_at(*site.yaml), f"PII field `{_dotted(name_path)}` has no `masking` (how consumers get it)")
 
 
 @rule("GOV230", "pii-undeclared", Severity.WARNING, family=F)
@@ -496,11 +554,13 @@ def pii_undeclared(ctx: Context) -> Iterator[Problem]:
         schema:
           worker_email: {type: string, pii: true, classification: confidential, masking: hash, description: Contact address}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
-        name = name_path[-1]
-        words = set(name.split("_"))
-        hit = next((w for w in sorted(PII_WORDS) if w in words or ("_" in w and w in name)), None)
-        base = yaml_path(name_path)
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
+        # Whole words only, camelCase split too: `workerEmail` is personal data,
+        # `surtax_identifier` holds no `tax_id`.
+        words = f"_{_snake(name_path[-1])}_"
+        hit = next((w for w in sorted(PII_WORDS) if f"_{w}_" in words), None)
+        base = site.yaml
         explicit = "pii" in _raw(doc, base)
         if hit and not f.pii and not explicit:
             yield Problem(
@@ -553,11 +613,15 @@ def field_deprecation_reason(ctx: Context) -> Iterator[Problem]:
             description: Old total
             deprecated: {reason: use gross_total, removal: 2027-01-15}
     """
-    for doc, _, name_path, f in _fields(ctx.catalog):
+    for site in _fields(ctx.catalog):
+        doc, name_path, f = site.doc, site.name_path, site.field
         if f.deprecated is None:
             continue
-        where = doc.at(*yaml_path(name_path), "deprecated")
-        missing = [k for k in ("reason", "removal") if getattr(f.deprecated, k) in (None, "")]
+        where = doc.at(*site.yaml, "deprecated")
+        missing = [
+            k for k in ("reason", "removal")
+            if getattr(f.deprecated, k) in (None, "") and not _written(site, "deprecated", k)
+        ]
         if missing:
             yield Problem(
                 where,

@@ -293,8 +293,9 @@ UNREADABLE = loader_rule(
     """
     The file can be read and is UTF-8 text.
 
-    Bytes that are not UTF-8 (a file saved as Latin-1 or UTF-16) are reported
-    with the line and column of the first bad byte.
+    Bytes that are not UTF-8 (a file saved as Latin-1) are reported with the
+    line and column of the first bad byte; a file saved as UTF-16 (with a
+    byte-order mark) is reported as such.
 
     Fails:
 
@@ -323,7 +324,7 @@ BINARY = loader_rule(
     """
     A ``.yaml`` file is text, not binary data.
 
-    A file with NUL bytes is not read further.
+    A file with NUL bytes is not read further; the finding points at the first.
 
     Fails:
 
@@ -416,9 +417,10 @@ SYMLINK = loader_rule(
     "symlink-outside-repo",
     Severity.ERROR,
     """
-    A governed file is not a symlink that leaves the repository.
+    A governed file or directory is not a symlink that leaves the repository.
 
     Following it would let a pull request make CI read any file on the runner.
+    Such a symlink is reported and not followed.
 
     Fails:
 

@@ -3,6 +3,7 @@ documented, names and aliases are unique (seed 000's metric definition wars)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
@@ -49,8 +50,8 @@ def formula_syntax(ctx: Context) -> Iterator[Problem]:
         sources: [payroll.payslip.generated]
     """
     for doc, m in ctx.catalog.metric_docs():
-        if m.formula is None:
-            continue
+        if not (m.formula or "").strip():
+            continue  # reported by GOV409: a missing formula is not a syntax error
         if m.dialect and not sql.known_dialect(m.dialect):
             continue  # reported by GOV402; parsing in the wrong dialect says nothing
         parsed = sql.parse(m.formula, m.dialect)
@@ -91,9 +92,13 @@ def unknown_dialect(ctx: Context) -> Iterator[Problem]:
     """
     for doc, m in ctx.catalog.metric_docs():
         if m.dialect and not sql.known_dialect(m.dialect):
+            names = sql.dialect_names()
+            close = difflib.get_close_matches(m.dialect.strip().lower(), names, n=1, cutoff=0.6)
+            hint = f"did you mean `{close[0]}`? " if close else ""
             yield Problem(
                 doc.at("dialect"),
-                f"`{m.dialect}` is not a SQL dialect govern knows ({', '.join(sql.dialect_names())})",
+                f"`{m.dialect}` is not a SQL dialect govern knows: {hint}"
+                f"write one of {', '.join(names)}",
             )
 
 

@@ -5,11 +5,15 @@ rotations that can be computed (seeds 003 and 004)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
+from itertools import pairwise
 
+from govern.catalog import Entry
 from govern.findings import Problem, Severity
+from govern.model.ownership import Dataset, Pipeline
 from govern.rules.base import Context, rule
-from govern.values import parse_handoff
+from govern.values import WEEKDAYS, parse_handoff
 
 F = "ownership"
 TEAM_ID = re.compile(r"^[a-z][a-z0-9]*([-_][a-z0-9]+)*$")
@@ -50,8 +54,11 @@ def missing_owner(ctx: Context) -> Iterator[Problem]:
     for mdoc, m in cat.metric_docs():
         if not m.owner:
             yield Problem(mdoc.at("metric"), f"metric `{m.metric}` has no `owner`")
-    for entry, what in [*((p, "pipeline") for p in cat.pipeline_entries()),
-                        *((d, "dataset") for d in cat.dataset_entries())]:  # fmt: skip
+    assets: list[tuple[Entry[Pipeline] | Entry[Dataset], str]] = [
+        *((p, "pipeline") for p in cat.pipeline_entries()),
+        *((d, "dataset") for d in cat.dataset_entries()),
+    ]
+    for entry, what in assets:
         if not entry.value.primary:
             yield Problem(entry.key_at(), f"{what} `{entry.id}` has no `primary` owner")
 
@@ -83,10 +90,16 @@ def primary_is_secondary(ctx: Context) -> Iterator[Problem]:
             secondary: analytics
             sources: [payroll.payslip.generated]
     """
-    for entry in [*ctx.catalog.pipeline_entries(), *ctx.catalog.dataset_entries()]:
+    assets: list[Entry[Pipeline] | Entry[Dataset]] = [
+        *ctx.catalog.pipeline_entries(), *ctx.catalog.dataset_entries()
+    ]
+    for entry in assets:
         v = entry.value
         if v.primary and v.primary == v.secondary:
-            yield Problem(entry.at("secondary"), f"`{entry.id}` has `{v.primary}` as both primary and secondary owner")
+            yield Problem(
+                entry.at("secondary"),
+                f"`{entry.id}` has `{v.primary}` as both primary and secondary owner",
+            )
 
 
 def _letters(value: str) -> list[str]:
@@ -203,23 +216,58 @@ def escalation_cycle(ctx: Context) -> Iterator[Problem]:
             escalation: [ines]
     """
     cat = ctx.catalog
-    graph = {t.id: [n for n in t.value.escalation if n in cat.teams] for t in cat.team_entries()}
-    reported: set[frozenset[str]] = set()
-    for start in sorted(graph):
-        stack: list[tuple[str, list[str]]] = [(start, [start])]
-        while stack:
-            node, path = stack.pop()
-            for nxt in graph.get(node, []):
-                if nxt == start:
-                    cycle = frozenset(path)
-                    if cycle not in reported:
-                        reported.add(cycle)
-                        entry = cat.teams[start][0]
-                        i = entry.value.escalation.index(path[1] if len(path) > 1 else start)
-                        loop = " -> ".join([*path, start])
-                        yield Problem(entry.at("escalation", i), f"escalation loops back: {loop}")
-                elif nxt not in path:
-                    stack.append((nxt, [*path, nxt]))
+    # A team defined in two files (GOV109) keeps the edges of both definitions.
+    graph: dict[str, list[str]] = {}
+    for t in cat.team_entries():
+        edges = graph.setdefault(t.id, [])
+        edges += [n for n in t.value.escalation if n in cat.teams and n not in edges]
+    for loop in _loops(graph):
+        start, step = loop[0], loop[1]
+        entry = next(e for e in cat.teams[start] if step in e.value.escalation)
+        i = entry.value.escalation.index(step)
+        yield Problem(entry.at("escalation", i), f"escalation loops back: {' -> '.join(loop)}")
+
+
+def _loops(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Loops of the escalation graph, each as its teams with the first repeated
+    at the end: for every escalation step on some loop, the shortest loop
+    through it, unless a loop already reported takes that step.
+
+    Listing every loop instead is exponential: a file where fifteen teams
+    escalate to one another would hang the CI run that lints it. This is
+    bounded by the number of steps, and reports a loop of two or three teams
+    once, from the alphabetically first team in it."""
+    explained: set[tuple[str, str]] = set()
+    for team in sorted(graph):
+        for nxt in graph[team]:
+            if (team, nxt) in explained:
+                continue
+            back = _shortest_path(graph, nxt, team)
+            if back is None:
+                continue  # this step leads away for good: no loop
+            loop = [team, *back]
+            explained.update(pairwise(loop))
+            yield loop
+
+
+def _shortest_path(graph: dict[str, list[str]], source: str, target: str) -> list[str] | None:
+    """The teams from ``source`` to ``target`` (both included), breadth first."""
+    came_from: dict[str, str | None] = {source: None}
+    queue = deque([source])
+    while queue:
+        node = queue.popleft()
+        if node == target:
+            path: list[str] = []
+            at: str | None = node
+            while at is not None:
+                path.append(at)
+                at = came_from[at]
+            return path[::-1]
+        for nxt in graph.get(node, []):
+            if nxt not in came_from:
+                came_from[nxt] = node
+                queue.append(nxt)
+    return None
 
 
 @rule("GOV507", "oncall-rotation", Severity.ERROR, family=F)
@@ -254,18 +302,25 @@ def oncall_rotation(ctx: Context) -> Iterator[Problem]:
         if oc is None:
             continue
         handoff = parse_handoff(oc.handoff)
+        at_handoff = team.at("oncall", "handoff")
+        weekday = handoff[0] if handoff is not None else None
         if handoff is None:
-            yield Problem(team.at("oncall", "handoff"), f"handoff `{oc.handoff}` is not a weekday and UTC time like `monday 10:00 UTC`")
-        elif oc.rotation == "weekly" and handoff[0] is None:
-            yield Problem(team.at("oncall", "handoff"), "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`")
-        elif oc.rotation == "weekly" and handoff[0] != oc.start.weekday():
-            day = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+            yield Problem(
+                at_handoff,
+                f"handoff `{oc.handoff}` is not a weekday and UTC time like `monday 10:00 UTC`",
+            )
+        elif oc.rotation == "daily":
+            if weekday is not None:
+                yield Problem(at_handoff, "a daily rotation hands off at a time only, like `10:00 UTC`")
+        elif weekday is None:
+            yield Problem(at_handoff, "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`")
+        elif weekday != oc.start.weekday():
+            # `start` is the first handoff (PRODUCT.md 1.3): it falls on the handoff weekday.
             yield Problem(
                 team.at("oncall", "start"),
-                f"start {oc.start} is a {day[oc.start.weekday()]}, but handoffs happen on {day[handoff[0]]}",
+                f"start {oc.start} is a {WEEKDAYS[oc.start.weekday()]}, "
+                f"but handoffs happen on {WEEKDAYS[weekday]}",
             )
-        elif oc.rotation == "daily" and handoff[0] is not None:
-            yield Problem(team.at("oncall", "handoff"), "a daily rotation hands off at a time only, like `10:00 UTC`")
         if not oc.members:
             yield Problem(team.at("oncall", "members"), f"team `{team.id}` has an on-call rotation with no members")
         seen: set[str] = set()

@@ -5,11 +5,13 @@ escalation chains, on-call members."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 
 from govern import sql
-from govern.catalog import Catalog
+from govern.catalog import Catalog, Entry
 from govern.findings import Location, Problem, Severity
+from govern.model.ownership import Dataset, Pipeline
 from govern.rules.base import Context, rule
 
 F = "references"
@@ -61,13 +63,16 @@ def unknown_owner(ctx: Context) -> Iterator[Problem]:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     """
     cat = ctx.catalog
-    for doc, c in cat.contract_docs():
+    for cdoc, c in cat.contract_docs():
         if c.owner:
-            yield from _missing_team(cat, c.owner, doc.at("owner"), "owner")
-    for doc, m in cat.metric_docs():
+            yield from _missing_team(cat, c.owner, cdoc.at("owner"), "owner")
+    for mdoc, m in cat.metric_docs():
         if m.owner:
-            yield from _missing_team(cat, m.owner, doc.at("owner"), "owner")
-    for entry in [*cat.pipeline_entries(), *cat.dataset_entries()]:
+            yield from _missing_team(cat, m.owner, mdoc.at("owner"), "owner")
+    assets: list[Entry[Pipeline] | Entry[Dataset]] = [
+        *cat.pipeline_entries(), *cat.dataset_entries()
+    ]
+    for entry in assets:
         for role in ("primary", "secondary", "oncall"):
             name = getattr(entry.value, role, None)
             if name:
@@ -145,13 +150,14 @@ def unknown_approver(ctx: Context) -> Iterator[Problem]:
         sources: [payroll.payslip.generated]
     """
     cat = ctx.catalog
-    for doc, m in cat.metric_docs():
+    for mdoc, m in cat.metric_docs():
         for i, team in enumerate(m.approved_by):
-            yield from _missing_team(cat, team, doc.at("approved_by", i), "approver")
-    for doc, c in cat.contract_docs():
+            yield from _missing_team(cat, team, mdoc.at("approved_by", i), "approver")
+    for cdoc, c in cat.contract_docs():
         for w, waiver in enumerate(c.waivers):
             for i, team in enumerate(waiver.approved_by):
-                yield from _missing_team(cat, team, doc.at("waivers", w, "approved_by", i), "approver")
+                where = cdoc.at("waivers", w, "approved_by", i)
+                yield from _missing_team(cat, team, where, "approver")
 
 
 @rule("GOV104", "unknown-metric-source", Severity.ERROR, family=F)
@@ -233,7 +239,7 @@ def unknown_formula_column(ctx: Context) -> Iterator[Problem]:
             continue
         known: set[str] = set()
         for source in m.sources:
-            names = cat.contract_field_names(source)
+            names = _readable_names(cat, source)
             if names is None:
                 break  # an unknown or broken source is reported on its own
             known |= names
@@ -241,13 +247,45 @@ def unknown_formula_column(ctx: Context) -> Iterator[Problem]:
             formula = sql.parse(m.formula, m.dialect)
             if formula.error:
                 continue
+            # Unquoted SQL identifiers are case-insensitive (Postgres folds them
+            # to lower case, Snowflake to upper): `COUNT(PAYSLIP_ID)` reads
+            # `payslip_id`.
+            folded = {n.casefold() for n in known}
             for col in formula.columns:
-                if col.name not in known and col.dotted not in known:
+                if col.name.casefold() not in folded and col.dotted.casefold() not in folded:
                     yield Problem(
                         doc.at("formula"),
                         f"formula reads `{col.dotted}`, which is not a field of "
                         f"{', '.join(m.sources)}{_hint(col.name, known)}",
                     )
+
+
+def _readable_names(cat: Catalog, source: str) -> set[str] | None:
+    """Field names a formula may read from ``source``; None when it is unknown.
+
+    A contract with shape errors was loaded without its broken parts (a field
+    with no ``type`` is dropped): the names written in its file still count, so
+    one mistake in the contract is not reported again in every metric."""
+    names = cat.contract_field_names(source)
+    docs = cat.contracts.get(source)
+    if names is None or not docs or docs[0].complete:
+        return names
+    raw = docs[0].data.get("schema")
+    if not isinstance(raw, dict):
+        return None  # the whole schema is unreadable: nothing to compare with
+    return names | _raw_field_names(raw, ())
+
+
+def _raw_field_names(schema: object, prefix: tuple[str, ...]) -> set[str]:
+    out: set[str] = set()
+    if not isinstance(schema, dict):
+        return out
+    for name, raw in schema.items():
+        path = (*prefix, str(name))
+        out |= {path[-1], ".".join(path)}
+        if isinstance(raw, dict):
+            out |= _raw_field_names(raw.get("fields"), path)
+    return out
 
 
 @rule("GOV106", "unknown-pipeline-source", Severity.WARNING, family=F)
@@ -349,9 +387,13 @@ def unknown_escalation_target(ctx: Context) -> Iterator[Problem]:
               high: {respond_within: 2h, then: [manager, finance]}
     """
     cat = ctx.catalog
+    unreadable = _people_in_broken_teams(cat)
 
     def ok(name: str) -> bool:
-        return name in ESCALATION_ROLES or cat.has_team(name) or cat.is_person(name)
+        return (
+            name in ESCALATION_ROLES or cat.has_team(name) or cat.is_person(name)
+            or name in unreadable
+        )
 
     for team in cat.team_entries():
         for i, name in enumerate(team.value.escalation):
@@ -364,6 +406,35 @@ def unknown_escalation_target(ctx: Context) -> Iterator[Problem]:
                     yield Problem(
                         pipe.at("severity_escalation", level, "then", i), _escalation_message(cat, name)
                     )
+
+
+def _people_in_broken_teams(cat: Catalog) -> set[str]:
+    """People written in teams that were dropped or pruned for shape errors.
+
+    Such a team's members are reported by the loader; an escalation to one of
+    them is not a second mistake (``members: ana, bo`` is a string, not a list,
+    but ana and bo are still people)."""
+    out: set[str] = set()
+    for doc in cat.documents:
+        if doc.kind != "ownership" or (doc.complete and doc.model is not None):
+            continue
+        teams = doc.data.get("teams")
+        for raw in teams.values() if isinstance(teams, dict) else ():
+            if not isinstance(raw, dict):
+                continue
+            oncall = raw.get("oncall")
+            for value in (raw.get("members"), raw.get("manager"),
+                          oncall.get("members") if isinstance(oncall, dict) else None):
+                out.update(_names(value))
+    return out
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [n for n in re.split(r"[\s,]+", value) if n]
+    if isinstance(value, list):
+        return [n for n in value if isinstance(n, str)]
+    return []
 
 
 def _escalation_message(cat: Catalog, name: str) -> str:
@@ -453,6 +524,9 @@ def unknown_team_member(ctx: Context) -> Iterator[Problem]:
             oncall: {rotation: weekly, start: 2026-01-05, handoff: monday 10:00 UTC, members: [ana, bo, chen]}
     """
     for team in ctx.catalog.team_entries():
+        raw = team.doc.data.get("teams", {}).get(team.id)
+        if isinstance(raw, dict) and "members" in raw and not isinstance(raw["members"], list):
+            continue  # the members are unreadable (reported by the loader): nobody to compare
         members = set(team.value.members)
         if team.value.oncall is not None:
             for i, person in enumerate(team.value.oncall.members):

@@ -107,9 +107,17 @@ def sla_percentage(ctx: Context) -> Iterator[Problem]:
 
 
 def layer_of(name: str, layers: dict[str, str]) -> str | None:
-    """The layer prefix of a ``{layer}_{entity}_{granularity}`` name, if any."""
-    head = name.split(".")[-1].split("_", 1)[0].lower()
-    return head if head in layers and "_" in name else None
+    """The layer prefix of a ``{layer}_{entity}_{granularity}`` name, if any.
+
+    Only the table name counts (``analytics.stg_payslips`` is staging; a table
+    called ``raw`` in schema ``warehouse_prod`` has no layer prefix), and
+    prefixes compare without case, in the name and in the configured layers."""
+    table = name.split(".")[-1]
+    head, sep, entity = table.partition("_")
+    if not (sep and head and entity):
+        return None
+    wanted = head.lower()
+    return next((layer for layer in layers if layer.lower() == wanted), None)
 
 
 @rule("GOV303", "sla-layer-freshness", Severity.ERROR, family=F)
