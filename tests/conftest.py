@@ -64,22 +64,34 @@ def govern_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "govern"]
 
 
-def run_govern(*args: str, cwd: Path, env: dict[str, str] | None = None,
-               input: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_govern(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "GOVERN_"))}
     full_env.pop("NO_COLOR", None)
     full_env.update(env or {})
     return subprocess.run(
-        [*govern_command(), *args], cwd=cwd, env=full_env, capture_output=True, text=True,
-        timeout=120, input=input,
+        [*govern_command(), *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        input=input,
     )
 
 
 def git(root: Path, *args: str, date: str | None = None) -> str:
     """Run git in ``root``; ``date`` (ISO 8601) dates the author and committer."""
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"}
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.com",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.com",
+    }
     if date:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
     out = subprocess.run(

@@ -206,7 +206,26 @@ def test_lint_one_file_reports_its_broken_reference(tmp_path: Path) -> None:
     assert result.returncode == 1
     found = [(f["rule"], f["path"], f["line"], f["column"])
              for f in json.loads(result.stdout)["findings"]]  # fmt: skip
-    assert found == [("GOV203", "contracts/a.yaml", 1, 11), ("GOV101", "contracts/a.yaml", 5, 8)]
+    # a.yaml's own findings, and the broken reference in b.yaml (references are
+    # reported anywhere: a change to one file can break another), but not
+    # b.yaml's other findings.
+    assert found == [
+        ("GOV203", "contracts/a.yaml", 1, 11),
+        ("GOV101", "contracts/a.yaml", 5, 8),
+        ("GOV101", "contracts/b.yaml", 5, 8),
+    ]
+
+
+def test_renaming_a_team_is_caught_when_only_the_team_file_is_linted(tmp_path: Path) -> None:
+    # What a pre-commit hook sees: only ownership/teams.yaml changed, and the
+    # base contract owned by `payroll-engine` is orphaned by the rename.
+    root = repo_with(tmp_path, {})
+    teams = root / "ownership" / "teams.yaml"
+    teams.write_text(teams.read_text().replace("payroll-engine:", "payroll-core:"))
+    result = run_govern("lint", "ownership/teams.yaml", "--format", "json", cwd=root)
+    assert result.returncode == 1
+    found = {(f["rule"], f["path"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("GOV101", "contracts/payroll/payslip_generated.yaml") in found
 
 
 def test_lint_a_path_that_does_not_exist(tmp_path: Path) -> None:
@@ -449,7 +468,10 @@ def test_explain_json(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "hint"),
-    [("GOV999", "did you mean"), ("contract-descripton", "did you mean contract-description")],
+    [
+        ("GOV999", "`govern rules` lists them"),
+        ("contract-descripton", "did you mean contract-description"),
+    ],
 )
 def test_explain_unknown_rule(tmp_path: Path, name: str, hint: str) -> None:
     result = run_govern("explain", name, cwd=tmp_path)

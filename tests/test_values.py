@@ -64,6 +64,7 @@ def test_duration_parses(text: str, expected: dt.timedelta) -> None:
         pytest.param("1,5h", id="decimal-comma"),
         pytest.param("99999999999d", id="past-timedelta-range"),
         pytest.param("9" * 400 + "s", id="float-infinity"),
+        pytest.param("6M", id="capital-M-minutes-or-months"),
     ],
 )
 def test_duration_rejects(text: str) -> None:
@@ -146,8 +147,9 @@ def test_percent_rejects(text: str) -> None:
             id="seed-003-monthly-28th",
         ),
         pytest.param("monthly 1", Schedule("monthly", day=1), id="monthly-first"),
-        pytest.param("monthly 31 12:00 UTC", Schedule("monthly", day=31, time=dt.time(12)),
-                     id="monthly-31st"),
+        pytest.param(
+            "monthly 31 12:00 UTC", Schedule("monthly", day=31, time=dt.time(12)), id="monthly-31st"
+        ),
     ],
 )
 def test_schedule_parses(text: str, expected: Schedule) -> None:

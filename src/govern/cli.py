@@ -175,7 +175,10 @@ def main() -> None:
         sys.exit(130)
     except BaseException as exc:  # an internal error: never a traceback unless asked
         if "--debug" in sys.argv[1:] or os.environ.get("GOVERN_DEBUG"):
-            raise
+            import traceback
+
+            traceback.print_exc()
+            sys.exit(3)  # not 1: CI must not mistake a crash for findings
         sys.stderr.write(
             f"govern: internal error ({type(exc).__name__}: {exc}). This is a bug in govern; "
             "please report it with the output of the same command run with --debug.\n"

@@ -53,16 +53,34 @@ class Paths(Strict):
     ownership: str = "ownership"
 
 
+def _layers(value: Any) -> Any:
+    # A user's `layers` adjust the defaults (seed 002's four layers) rather
+    # than replace them; `off` removes a layer.
+    if isinstance(value, dict):
+        merged = {**DEFAULT_LAYERS, **value}
+        return {k: v for k, v in merged.items() if v != "off"}
+    return value
+
+
 class Config(Strict):
     paths: Paths = Field(default_factory=Paths)
     notice_days: int = Field(default=14, ge=1)
     fail_on: SeverityName = "error"
     max_file_size: int = Field(default=2_000_000, ge=1_000)
     exclude: list[str] = Field(default_factory=list)
-    rules: dict[str, Annotated[RuleSetting, BeforeValidator(_severity_shorthand)]] = Field(
-        default_factory=dict
+    rules: dict[
+        str,
+        Annotated[
+            RuleSetting,
+            BeforeValidator(
+                _severity_shorthand,
+                json_schema_input_type=RuleSetting | Literal["error", "warning", "info", "off"],
+            ),
+        ],
+    ] = Field(default_factory=dict)
+    layers: Annotated[dict[str, str], BeforeValidator(_layers)] = Field(
+        default_factory=lambda: dict(DEFAULT_LAYERS)
     )
-    layers: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_LAYERS))
     categorical_suffixes: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORICAL))
 
 
@@ -163,14 +181,25 @@ def _validate(
         loc = tuple(err["loc"])
         line, col = where(loc, key=err["type"] == "extra_forbidden")
         raise ConfigError(source, line, col, _config_message(err, loc)) from None
+    from govern.values import parse_duration
+
+    for layer, limit in config.layers.items():
+        if parse_duration(limit) is None:
+            line, col = where(("layers", layer), key=False)
+            raise ConfigError(
+                source, line, col, f"`layers.{layer}`: `{limit}` is not a duration like 15m or 4h"
+            )
     rules: dict[str, RuleSetting] = {}
     for name, setting in config.rules.items():
         code = resolve_rule(name)
         if code is None:
             line, col = where(("rules", name), key=True)
-            raise ConfigError(
-                source, line, col, f"unknown rule {name!r} in `rules` (see `govern rules`)"
-            )
+            from govern.rules import REGISTRY
+
+            names = [r.name for r in REGISTRY.values()]
+            close = difflib.get_close_matches(name.lower(), names, n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else " (see `govern rules`)"
+            raise ConfigError(source, line, col, f"unknown rule {name!r} in `rules`{hint}")
         rules[code] = setting
     return config.model_copy(update={"rules": rules})
 
@@ -181,7 +210,8 @@ def _config_message(err: Any, loc: tuple[str | int, ...]) -> str:
         parent = loc[:-1]
         fields = Config.model_fields if not parent else _sub_fields(parent)
         hint = difflib.get_close_matches(str(loc[-1]), list(fields), n=1)
-        suffix = f" (did you mean `{hint[0]}`?)" if hint else ""
+        prefix = "".join(f"{p}." for p in parent)
+        suffix = f" (did you mean `{prefix}{hint[0]}`?)" if hint else ""
         return f"unknown configuration key `{dotted}`{suffix}"
     return f"`{dotted}`: {err['msg']}"
 

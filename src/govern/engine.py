@@ -67,9 +67,16 @@ def load_repository(root: str, config: Config, extra: Iterable[str] = ()) -> Loa
 
 
 def lint(root: str, config: Config, only: Iterable[str] | None = None) -> LintResult:
-    """Lint the repository at ``root``; report findings only for ``only`` paths
-    when given (references still resolve against the whole repository)."""
-    wanted = None if only is None else set(only)
+    """Lint the repository at ``root``.
+
+    With ``only`` (the files a pre-commit hook passes), report the findings of
+    those files, plus broken references anywhere: a change to one file can
+    break another (renaming a team orphans every contract it owns), and the
+    commit that does so is the one to stop. ``exclude`` applies to ``only`` too.
+    References always resolve against the whole repository."""
+    wanted = None
+    if only is not None:
+        wanted = {p for p in only if not any(fnmatch.fnmatch(p, g) for g in config.exclude)}
     loaded = load_repository(root, config, extra=sorted(wanted or ()))
     context = Context(loaded.catalog, config)
     enabled = [r for r in REGISTRY.values() if _severity(r, config) is not None]
@@ -79,7 +86,9 @@ def lint(root: str, config: Config, only: Iterable[str] | None = None) -> LintRe
             problems.extend(Problem(p.location, p.message, r.code) for p in r.check(context))
     findings = _apply(problems, config, loaded.suppressions)
     if wanted is not None:
-        findings = [f for f in findings if f.path in wanted]
+        findings = [
+            f for f in findings if f.path in wanted or REGISTRY[f.rule].family == "references"
+        ]
     findings.sort(key=Finding.sort_key)
     return LintResult(
         findings=findings,

@@ -14,8 +14,10 @@ def find_root(start: str | None) -> str:
     current one that holds ``.git`` or ``govern.yaml``; otherwise the current
     directory. (Lint needs no git, so this does not start a git process.)"""
     if start is not None:
-        if not os.path.isdir(start):
+        if not os.path.exists(start):
             raise UsageError(f"--repo {start}: no such directory")
+        if not os.path.isdir(start):
+            raise UsageError(f"--repo {start}: not a directory")
         return os.path.abspath(start)
     here = os.path.abspath(os.getcwd())
     probe = here

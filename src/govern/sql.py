@@ -46,7 +46,7 @@ def _dialect_name(name: str) -> str:
     return head.strip().lower() + comma + settings
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def known_dialect(name: str) -> bool:
     from sqlglot.dialects.dialect import Dialect
 
@@ -81,8 +81,10 @@ def parse(text: str, dialect: str | None = None) -> Formula:
     if len(statements) > 1:  # `a / b; DROP TABLE t` is not one definition
         return Formula(text, dialect, "a formula is one SQL expression, not several statements")
     tree = statements[0]
-    if isinstance(tree, exp.Query) or not isinstance(tree, exp.Expression) or isinstance(
-        tree, (exp.Insert, exp.Update, exp.Delete, exp.Create, exp.Drop, exp.Command)
+    if (
+        isinstance(tree, exp.Query)
+        or not isinstance(tree, exp.Expression)
+        or isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Create, exp.Drop, exp.Command))
     ):
         return Formula(text, dialect, "a formula is an SQL expression, not a statement")
     if isinstance(tree, exp.Alias):

@@ -12,13 +12,22 @@ import re
 from dataclasses import dataclass
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w|y)\s*$", re.IGNORECASE)
-_UNIT_SECONDS = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
+_UNIT_SECONDS = {
+    "s": 1,
+    "m": 60,
+    "min": 60,
+    "h": 3600,
+    "d": 86400,
+    "w": 7 * 86400,
+    "y": 365 * 86400,
+}
 
 
 def parse_duration(text: str) -> dt.timedelta | None:
     """``15m``, ``1h``, ``4h``, ``2d``, ``48h``, ``1w``, ``7y`` (a year is 365 days)."""
     m = _DURATION.match(text)
-    if not m:
+    # `M` is minutes to some and months to others: refused, not guessed.
+    if not m or m.group(2) == "M":
         return None
     try:
         return dt.timedelta(seconds=float(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()])

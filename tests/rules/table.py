@@ -41,8 +41,12 @@ def y(text: str) -> str:
 
 
 def contract(
-    body: str, *, cid: str = "payroll.run.completed", version: str = "1.0.0",
-    status: str = "active", owner: str = "payroll-engine",
+    body: str,
+    *,
+    cid: str = "payroll.run.completed",
+    version: str = "1.0.0",
+    status: str = "active",
+    owner: str = "payroll-engine",
 ) -> str:
     """A contract: lines 1-6 are contract, version, status, kind, description,
     owner; ``body`` starts on line 7."""
@@ -64,8 +68,12 @@ class Case:
 
 
 def fails(
-    name: str, files: dict[str, str], *expected: Hit, says: tuple[str, ...] = (),
-    config: Config | None = None, requires: tuple[str, ...] = (),
+    name: str,
+    files: dict[str, str],
+    *expected: Hit,
+    says: tuple[str, ...] = (),
+    config: Config | None = None,
+    requires: tuple[str, ...] = (),
     never_says: tuple[str, ...] = (),
 ) -> tuple[str, Case]:
     assert expected, f"{name}: a failing case names its findings"
@@ -73,7 +81,10 @@ def fails(
 
 
 def passes(
-    name: str, files: dict[str, str], *, config: Config | None = None,
+    name: str,
+    files: dict[str, str],
+    *,
+    config: Config | None = None,
     requires: tuple[str, ...] = (),
 ) -> tuple[str, Case]:
     return f"passes-{name}", Case(files, (), (), config, requires)
@@ -105,7 +116,8 @@ def check(tmp_path: Path, code: str, case: Case) -> None:
     # A case's files are read as what they claim to be: YAML and shape problems
     # only where the case asks for them (else a passing case may pass vacuously).
     unexpected = [
-        (f.rule, f.path, f.location.line, f.message) for f in findings
+        (f.rule, f.path, f.location.line, f.message)
+        for f in findings
         if f.rule in LOADER_CODES and f.rule not in case.requires and f.rule != code
     ]
     assert unexpected == [], unexpected

@@ -57,60 +57,108 @@ RATIO = "count_if(corrected_after_generation) / count(distinct worker_id)"
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(formula("count_if(corrected_after_generation) / count(worker_id"),
-                     [(M, 8, 10)], id="fails-unbalanced-parenthesis"),
-        pytest.param(formula("count_if(corrected_after_generation) /"), [(M, 8, 10)],
-                     id="fails-trailing-operator"),
-        pytest.param(formula("SELECT count(*) FROM payslips"), [(M, 8, 10)],
-                     id="fails-select-statement"),
-        pytest.param(formula("(SELECT count(*) FROM payslips)"), [(M, 8, 10)],
-                     id="fails-parenthesized-select"),
-        pytest.param(formula("count(distinct worker_id) AS workers"), [(M, 8, 10)],
-                     id="fails-alias"),
+        pytest.param(
+            formula("count_if(corrected_after_generation) / count(worker_id"),
+            [(M, 8, 10)],
+            id="fails-unbalanced-parenthesis",
+        ),
+        pytest.param(
+            formula("count_if(corrected_after_generation) /"),
+            [(M, 8, 10)],
+            id="fails-trailing-operator",
+        ),
+        pytest.param(
+            formula("SELECT count(*) FROM payslips"), [(M, 8, 10)], id="fails-select-statement"
+        ),
+        pytest.param(
+            formula("(SELECT count(*) FROM payslips)"),
+            [(M, 8, 10)],
+            id="fails-parenthesized-select",
+        ),
+        pytest.param(
+            formula("count(distinct worker_id) AS workers"), [(M, 8, 10)], id="fails-alias"
+        ),
         # Was accepted: sqlglot reads two statements as a block.
-        pytest.param(formula("count(worker_id); DROP TABLE payslips"), [(M, 8, 10)],
-                     id="fails-two-statements"),
+        pytest.param(
+            formula("count(worker_id); DROP TABLE payslips"),
+            [(M, 8, 10)],
+            id="fails-two-statements",
+        ),
         # Backticks quote identifiers in BigQuery, not in Postgres nor generic SQL.
-        pytest.param(formula("count_if(`corrected_after_generation`) / count(`worker_id`)",
-                             dialect="postgres"), [(M, 8, 10)], id="fails-backticks-in-postgres"),
-        pytest.param(formula("count_if(`corrected_after_generation`) / count(`worker_id`)"),
-                     [(M, 8, 10)], id="fails-backticks-in-generic-sql"),
+        pytest.param(
+            formula(
+                "count_if(`corrected_after_generation`) / count(`worker_id`)", dialect="postgres"
+            ),
+            [(M, 8, 10)],
+            id="fails-backticks-in-postgres",
+        ),
+        pytest.param(
+            formula("count_if(`corrected_after_generation`) / count(`worker_id`)"),
+            [(M, 8, 10)],
+            id="fails-backticks-in-generic-sql",
+        ),
         # A block scalar is reported at its indicator (`>`), where the value starts.
-        pytest.param(formula(">\n  count_if(corrected_after_generation)\n  / count(worker_id"),
-                     [(M, 8, 10)], id="fails-folded-block"),
+        pytest.param(
+            formula(">\n  count_if(corrected_after_generation)\n  / count(worker_id"),
+            [(M, 8, 10)],
+            id="fails-folded-block",
+        ),
         pytest.param(formula(RATIO), [], id="passes-generic"),
         pytest.param(
-            formula('count(*) FILTER (WHERE "corrected_after_generation") '
-                    '/ count(DISTINCT "worker_id")::numeric', dialect="postgres"),
-            [], id="passes-postgres-double-quotes",
+            formula(
+                'count(*) FILTER (WHERE "corrected_after_generation") '
+                '/ count(DISTINCT "worker_id")::numeric',
+                dialect="postgres",
+            ),
+            [],
+            id="passes-postgres-double-quotes",
         ),
         pytest.param(
-            formula("div0(count_if(corrected_after_generation), count(distinct worker_id))",
-                    dialect="snowflake"),
-            [], id="passes-snowflake-div0",
+            formula(
+                "div0(count_if(corrected_after_generation), count(distinct worker_id))",
+                dialect="snowflake",
+            ),
+            [],
+            id="passes-snowflake-div0",
         ),
         pytest.param(
-            formula("COUNT_IF(CORRECTED_AFTER_GENERATION) / NULLIF(COUNT(DISTINCT WORKER_ID), 0)",
-                    dialect="Snowflake"),
-            [], id="passes-snowflake-capitalised-dialect",
+            formula(
+                "COUNT_IF(CORRECTED_AFTER_GENERATION) / NULLIF(COUNT(DISTINCT WORKER_ID), 0)",
+                dialect="Snowflake",
+            ),
+            [],
+            id="passes-snowflake-capitalised-dialect",
         ),
         pytest.param(
-            formula("safe_divide(countif(`corrected_after_generation`), "
-                    "count(distinct `worker_id`))", dialect="bigquery"),
-            [], id="passes-bigquery-backticks",
+            formula(
+                "safe_divide(countif(`corrected_after_generation`), count(distinct `worker_id`))",
+                dialect="bigquery",
+            ),
+            [],
+            id="passes-bigquery-backticks",
         ),
         pytest.param(
-            formula("count(*) FILTER (WHERE corrected_after_generation) "
-                    "/ count(DISTINCT worker_id)", dialect="duckdb"),
-            [], id="passes-duckdb-filter",
+            formula(
+                "count(*) FILTER (WHERE corrected_after_generation) / count(DISTINCT worker_id)",
+                dialect="duckdb",
+            ),
+            [],
+            id="passes-duckdb-filter",
         ),
         pytest.param(
-            formula("sum(CASE WHEN [corrected_after_generation] = 1 THEN 1 ELSE 0 END) * 1.0 "
-                    "/ count(DISTINCT [worker_id])", dialect="tsql"),
-            [], id="passes-tsql-brackets",
+            formula(
+                "sum(CASE WHEN [corrected_after_generation] = 1 THEN 1 ELSE 0 END) * 1.0 "
+                "/ count(DISTINCT [worker_id])",
+                dialect="tsql",
+            ),
+            [],
+            id="passes-tsql-brackets",
         ),
-        pytest.param(formula("|\n  count_if(corrected_after_generation)\n"
-                             "  / count(distinct worker_id)"), [], id="passes-literal-block"),
+        pytest.param(
+            formula("|\n  count_if(corrected_after_generation)\n  / count(distinct worker_id)"),
+            [],
+            id="passes-literal-block",
+        ),
         pytest.param(formula(f"{RATIO};"), [], id="passes-trailing-semicolon"),
         # GOV402 reports the dialect; parsing in a dialect govern does not know says nothing.
         pytest.param(formula("count(", dialect="postgresql"), [], id="passes-unknown-dialect"),
@@ -125,26 +173,42 @@ def test_formula_syntax(tmp_path: Path, files: Files, expected: list[Where]) -> 
 @pytest.mark.parametrize(
     ("text", "dialect", "message"),
     [
-        pytest.param("SELECT count(*) FROM payslips", None,
-                     "formula does not parse: a formula is an SQL expression, not a statement",
-                     id="statement"),
-        pytest.param("count(worker_id); DROP TABLE payslips", None,
-                     "formula does not parse: a formula is one SQL expression, "
-                     "not several statements", id="two-statements"),
-        pytest.param("count(distinct worker_id) AS workers", None,
-                     "formula does not parse: a formula has no alias (`AS name`): "
-                     "the metric id names it", id="alias"),
-        pytest.param("count(`worker_id`)", "postgres",
-                     "formula does not parse (postgres): Expecting ) near column 16",
-                     id="names-the-dialect"),
+        pytest.param(
+            "SELECT count(*) FROM payslips",
+            None,
+            "formula does not parse: a formula is an SQL expression, not a statement",
+            id="statement",
+        ),
+        pytest.param(
+            "count(worker_id); DROP TABLE payslips",
+            None,
+            "formula does not parse: a formula is one SQL expression, not several statements",
+            id="two-statements",
+        ),
+        pytest.param(
+            "count(distinct worker_id) AS workers",
+            None,
+            "formula does not parse: a formula has no alias (`AS name`): the metric id names it",
+            id="alias",
+        ),
+        pytest.param(
+            "count(`worker_id`)",
+            "postgres",
+            "formula does not parse (postgres): Expecting ) near column 16",
+            id="names-the-dialect",
+        ),
         # Was "maximum recursion depth exceeded".
-        pytest.param("(" * 1000 + "count(worker_id)" + ")" * 1000, None,
-                     "formula does not parse: the formula nests too deeply to read",
-                     id="nested-too-deeply"),
+        pytest.param(
+            "(" * 1000 + "count(worker_id)" + ")" * 1000,
+            None,
+            "formula does not parse: the formula nests too deeply to read",
+            id="nested-too-deeply",
+        ),
     ],
 )
-def test_formula_syntax_message(tmp_path: Path, text: str, dialect: str | None,
-                                message: str) -> None:
+def test_formula_syntax_message(
+    tmp_path: Path, text: str, dialect: str | None, message: str
+) -> None:
     root = make_repo(tmp_path / "repo", formula(text, dialect=dialect))
     assert [f.message for f in lint_findings(root) if f.rule == "GOV401"] == [message]
 
@@ -194,29 +258,68 @@ def nested(text: str, dialect: str | None = None) -> Files:
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(formula('count_if(corrected) / count(DISTINCT "worker_id")',
-                             dialect="postgres"), [(M, 8, 10)], id="fails-unknown-column"),
-        pytest.param(formula('count_if(corrected_after_generation) / count(DISTINCT "worker")',
-                             dialect="postgres"), [(M, 8, 10)], id="fails-quoted-unknown-column"),
+        pytest.param(
+            formula('count_if(corrected) / count(DISTINCT "worker_id")', dialect="postgres"),
+            [(M, 8, 10)],
+            id="fails-unknown-column",
+        ),
+        pytest.param(
+            formula(
+                'count_if(corrected_after_generation) / count(DISTINCT "worker")',
+                dialect="postgres",
+            ),
+            [(M, 8, 10)],
+            id="fails-quoted-unknown-column",
+        ),
         pytest.param(nested("sum(adjustment.amont)"), [(A, 8, 10)], id="fails-nested-typo"),
-        pytest.param(nested("sum(adjustment.tax.witheld)", "bigquery"), [(A, 8, 10)],
-                     id="fails-deeply-nested-typo"),
-        pytest.param(formula('count_if("corrected_after_generation") / count(DISTINCT "worker_id")',
-                             dialect="postgres"), [], id="passes-postgres-quoted"),
-        pytest.param(formula("countif(`corrected_after_generation`) / count(distinct `worker_id`)",
-                             dialect="bigquery"), [], id="passes-bigquery-backticks"),
-        pytest.param(formula("COUNT_IF(CORRECTED_AFTER_GENERATION) / COUNT(DISTINCT WORKER_ID)",
-                             dialect="snowflake"), [], id="passes-snowflake-unquoted-upper-case"),
-        pytest.param(formula("count(DISTINCT worker_id) FILTER (WHERE corrected_after_generation)"
-                             " / count(DISTINCT worker_id)", dialect="duckdb"), [],
-                     id="passes-duckdb"),
+        pytest.param(
+            nested("sum(adjustment.tax.witheld)", "bigquery"),
+            [(A, 8, 10)],
+            id="fails-deeply-nested-typo",
+        ),
+        pytest.param(
+            formula(
+                'count_if("corrected_after_generation") / count(DISTINCT "worker_id")',
+                dialect="postgres",
+            ),
+            [],
+            id="passes-postgres-quoted",
+        ),
+        pytest.param(
+            formula(
+                "countif(`corrected_after_generation`) / count(distinct `worker_id`)",
+                dialect="bigquery",
+            ),
+            [],
+            id="passes-bigquery-backticks",
+        ),
+        pytest.param(
+            formula(
+                "COUNT_IF(CORRECTED_AFTER_GENERATION) / COUNT(DISTINCT WORKER_ID)",
+                dialect="snowflake",
+            ),
+            [],
+            id="passes-snowflake-unquoted-upper-case",
+        ),
+        pytest.param(
+            formula(
+                "count(DISTINCT worker_id) FILTER (WHERE corrected_after_generation)"
+                " / count(DISTINCT worker_id)",
+                dialect="duckdb",
+            ),
+            [],
+            id="passes-duckdb",
+        ),
         pytest.param(nested("sum(adjustment.amount)"), [], id="passes-nested-path"),
-        pytest.param(nested("sum(`adjustment`.amount)", "bigquery"), [],
-                     id="passes-nested-backticks"),
-        pytest.param(nested('sum("adjustment"."amount")', "postgres"), [],
-                     id="passes-nested-double-quotes"),
-        pytest.param(nested("sum(adjustment.tax.withheld)", "bigquery"), [],
-                     id="passes-deeply-nested"),
+        pytest.param(
+            nested("sum(`adjustment`.amount)", "bigquery"), [], id="passes-nested-backticks"
+        ),
+        pytest.param(
+            nested('sum("adjustment"."amount")', "postgres"), [], id="passes-nested-double-quotes"
+        ),
+        pytest.param(
+            nested("sum(adjustment.tax.withheld)", "bigquery"), [], id="passes-deeply-nested"
+        ),
         pytest.param(nested("sum(amount)"), [], id="passes-leaf-name"),
     ],
 )
@@ -235,13 +338,15 @@ def test_nested_column_named_by_its_whole_path(tmp_path: Path) -> None:
     [
         pytest.param("count(payslip_id)", None, ["payslip_id"], id="bare"),
         pytest.param("count(p.payslip_id)", None, ["p.payslip_id"], id="qualified"),
-        pytest.param("sum(adjustment.tax.withheld)", None, ["adjustment.tax.withheld"],
-                     id="three-parts"),
+        pytest.param(
+            "sum(adjustment.tax.withheld)", None, ["adjustment.tax.withheld"], id="three-parts"
+        ),
         pytest.param('count("Payslip_ID")', "postgres", ["Payslip_ID"], id="quoted-keeps-case"),
         pytest.param("count(`worker_id`)", "bigquery", ["worker_id"], id="backticks"),
         pytest.param('count("worker_id")', "bigquery", [], id="bigquery-double-quotes-are-text"),
-        pytest.param("count(distinct worker_id)", "Snowflake", ["worker_id"],
-                     id="capitalised-dialect"),
+        pytest.param(
+            "count(distinct worker_id)", "Snowflake", ["worker_id"], id="capitalised-dialect"
+        ),
         pytest.param("count(x) + count(x)", None, ["x"], id="once-each"),
     ],
 )
@@ -305,10 +410,16 @@ BODY = (
         pytest.param(metric(*HEAD, *BODY), [(M, 1, 9)], id="fails-no-approved-by"),
         pytest.param(metric(*HEAD, "approved_by: []", *BODY), [(M, 1, 9)], id="fails-empty-list"),
         pytest.param(metric(*HEAD, "approved_by: [finance]", *BODY), [], id="passes-one-team"),
-        pytest.param(metric(*HEAD, "approved_by: [finance, operations]", *BODY), [],
-                     id="passes-seed-000-finance-and-ops"),
-        pytest.param(metric(*HEAD, "approved_by:", "  - finance", "  - operations", *BODY), [],
-                     id="passes-block-list"),
+        pytest.param(
+            metric(*HEAD, "approved_by: [finance, operations]", *BODY),
+            [],
+            id="passes-seed-000-finance-and-ops",
+        ),
+        pytest.param(
+            metric(*HEAD, "approved_by:", "  - finance", "  - operations", *BODY),
+            [],
+            id="passes-block-list",
+        ),
     ],
 )
 def test_metric_approval(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -342,43 +453,90 @@ OPS = "metrics/ops_error_rate.yaml"
     ("files", "expected"),
     [
         # The id folds to the base alias `payroll error rate`.
-        pytest.param(named(P, "payroll_error_rate", "Payroll error rate"),
-                     [(P, 1, 9), (B, 12, 11)], id="fails-id-is-other-alias"),
-        # "aliases: [" is 10 characters.
-        pytest.param(named(M, "worker_error_rate", "Worker error rate",
-                           "aliases: [Payslip-Error-Rate]"),
-                     [(M, 9, 11), (B, 1, 9)], id="fails-alias-is-other-id-case-and-dashes"),
-        pytest.param(named(M, "worker_error_rate", "Worker error rate",
-                           "aliases: [payroll_error_rate]"),
-                     [(M, 9, 11), (B, 12, 11)], id="fails-alias-is-other-alias-underscores"),
-        pytest.param(named(M, "worker_error_rate", "PAYROLL  ERROR  RATE"),
-                     [(M, 2, 7), (B, 12, 11)], id="fails-name-upper-case-double-spaces"),
-        pytest.param(named(M, "worker_error_rate", "Payslip error rate"),
-                     [(M, 2, 7), (B, 1, 9)], id="fails-same-display-name"),
         pytest.param(
-            {**named(P, "payroll_error_rate", "Payroll error rate"),
-             **named(OPS, "ops_error_rate", "Ops error rate", "aliases: [Payroll Error Rate]")},
-            [(P, 1, 9), (OPS, 9, 11), (B, 12, 11)], id="fails-three-metrics-one-name",
+            named(P, "payroll_error_rate", "Payroll error rate"),
+            [(P, 1, 9), (B, 12, 11)],
+            id="fails-id-is-other-alias",
+        ),
+        # "aliases: [" is 10 characters.
+        pytest.param(
+            named(M, "worker_error_rate", "Worker error rate", "aliases: [Payslip-Error-Rate]"),
+            [(M, 9, 11), (B, 1, 9)],
+            id="fails-alias-is-other-id-case-and-dashes",
+        ),
+        pytest.param(
+            named(M, "worker_error_rate", "Worker error rate", "aliases: [payroll_error_rate]"),
+            [(M, 9, 11), (B, 12, 11)],
+            id="fails-alias-is-other-alias-underscores",
+        ),
+        pytest.param(
+            named(M, "worker_error_rate", "PAYROLL  ERROR  RATE"),
+            [(M, 2, 7), (B, 12, 11)],
+            id="fails-name-upper-case-double-spaces",
+        ),
+        pytest.param(
+            named(M, "worker_error_rate", "Payslip error rate"),
+            [(M, 2, 7), (B, 1, 9)],
+            id="fails-same-display-name",
+        ),
+        pytest.param(
+            {
+                **named(P, "payroll_error_rate", "Payroll error rate"),
+                **named(OPS, "ops_error_rate", "Ops error rate", "aliases: [Payroll Error Rate]"),
+            },
+            [(P, 1, 9), (OPS, 9, 11), (B, 12, 11)],
+            id="fails-three-metrics-one-name",
         ),
         # Two new metrics, neither colliding with the base: "  - " is 4 characters.
         pytest.param(
-            {**named(M, "worker_error_rate", "Worker error rate",
-                     "aliases:", "  - error rate", "  - workers with errors"),
-             **named(OPS, "ops_error_rate", "Ops error rate", "aliases: [Error_Rate]")},
-            [(M, 10, 5), (OPS, 9, 11)], id="fails-two-new-metrics-block-list",
+            {
+                **named(
+                    M,
+                    "worker_error_rate",
+                    "Worker error rate",
+                    "aliases:",
+                    "  - error rate",
+                    "  - workers with errors",
+                ),
+                **named(OPS, "ops_error_rate", "Ops error rate", "aliases: [Error_Rate]"),
+            },
+            [(M, 10, 5), (OPS, 9, 11)],
+            id="fails-two-new-metrics-block-list",
         ),
-        pytest.param(named(M, "worker_error_rate", "Worker error rate"), [],
-                     id="passes-distinct-names"),
-        pytest.param(named(M, "worker_error_rate", "Worker error rate",
-                           "aliases: [worker error rate, Worker-Error-Rate]"), [],
-                     id="passes-own-name-repeated-in-aliases"),
-        pytest.param(named(M, "worker_error_rate", "Worker error rate",
-                           "aliases: [payroll error ratio, payslip error rates]"), [],
-                     id="passes-near-but-different"),
+        pytest.param(
+            named(M, "worker_error_rate", "Worker error rate"), [], id="passes-distinct-names"
+        ),
+        pytest.param(
+            named(
+                M,
+                "worker_error_rate",
+                "Worker error rate",
+                "aliases: [worker error rate, Worker-Error-Rate]",
+            ),
+            [],
+            id="passes-own-name-repeated-in-aliases",
+        ),
+        pytest.param(
+            named(
+                M,
+                "worker_error_rate",
+                "Worker error rate",
+                "aliases: [payroll error ratio, payslip error rates]",
+            ),
+            [],
+            id="passes-near-but-different",
+        ),
         # The same id twice is GOV109 (duplicate-id), not a name collision.
-        pytest.param(named("metrics/copy.yaml", "payslip_error_rate", "Payslip error rate",
-                           "aliases: [payroll error rate]"), [],
-                     id="passes-duplicate-id-is-gov109"),
+        pytest.param(
+            named(
+                "metrics/copy.yaml",
+                "payslip_error_rate",
+                "Payslip error rate",
+                "aliases: [payroll error rate]",
+            ),
+            [],
+            id="passes-duplicate-id-is-gov109",
+        ),
     ],
 )
 def test_metric_name_collision(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -390,9 +548,9 @@ def test_metric_name_collision_messages_point_at_each_other(tmp_path: Path) -> N
     messages = {f.path: f.message for f in lint_findings(root) if f.rule == "GOV404"}
     assert messages == {
         P: "`payroll_error_rate` also names metric `payslip_error_rate` "
-           f"({B}:12); run `govern conflicts` to compare them",
+        f"({B}:12); run `govern conflicts` to compare them",
         B: "`payroll error rate` also names metric `payroll_error_rate` "
-           f"({P}:1); run `govern conflicts` to compare them",
+        f"({P}:1); run `govern conflicts` to compare them",
     }
 
 
@@ -404,21 +562,48 @@ APPROVED = ("owner: finance", "approved_by: [finance]", *BODY)
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(metric("metric: worker_error_rate",
-                            "description: Share of workers with a corrected payslip.",
-                            *APPROVED), [(M, 1, 9)], id="fails-no-name"),
-        pytest.param(metric("metric: worker_error_rate", "name: Worker error rate", *APPROVED),
-                     [(M, 1, 9)], id="fails-no-description"),
-        pytest.param(metric("metric: worker_error_rate", *APPROVED), [(M, 1, 9)],
-                     id="fails-neither-one-finding"),
-        pytest.param(metric("metric: worker_error_rate", "name: Worker error rate",
-                            'description: "   "', *APPROVED), [(M, 1, 9)],
-                     id="fails-blank-description"),
+        pytest.param(
+            metric(
+                "metric: worker_error_rate",
+                "description: Share of workers with a corrected payslip.",
+                *APPROVED,
+            ),
+            [(M, 1, 9)],
+            id="fails-no-name",
+        ),
+        pytest.param(
+            metric("metric: worker_error_rate", "name: Worker error rate", *APPROVED),
+            [(M, 1, 9)],
+            id="fails-no-description",
+        ),
+        pytest.param(
+            metric("metric: worker_error_rate", *APPROVED),
+            [(M, 1, 9)],
+            id="fails-neither-one-finding",
+        ),
+        pytest.param(
+            metric(
+                "metric: worker_error_rate",
+                "name: Worker error rate",
+                'description: "   "',
+                *APPROVED,
+            ),
+            [(M, 1, 9)],
+            id="fails-blank-description",
+        ),
         pytest.param(metric(*HEAD, "approved_by: [finance]", *BODY), [], id="passes"),
-        pytest.param(metric("metric: worker_error_rate", "name: Worker error rate",
-                            "description: >", "  Share of workers with at least one payslip",
-                            "  corrected after it was first generated.", *APPROVED), [],
-                     id="passes-folded-description"),
+        pytest.param(
+            metric(
+                "metric: worker_error_rate",
+                "name: Worker error rate",
+                "description: >",
+                "  Share of workers with at least one payslip",
+                "  corrected after it was first generated.",
+                *APPROVED,
+            ),
+            [],
+            id="passes-folded-description",
+        ),
     ],
 )
 def test_metric_description(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -458,40 +643,78 @@ def test_metric_id_format(tmp_path: Path, files: Files, expected: list[Where]) -
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(formula("count_if(corrected_after_generation)"), [(M, 8, 10)],
-                     id="fails-numerator-only"),
+        pytest.param(
+            formula("count_if(corrected_after_generation)"), [(M, 8, 10)], id="fails-numerator-only"
+        ),
         pytest.param(formula("count(distinct worker_id)"), [(M, 8, 10)], id="fails-count"),
-        pytest.param(formula("count_if(corrected_after_generation) - count(worker_id)"),
-                     [(M, 8, 10)], id="fails-difference"),
-        pytest.param(formula("count_if(corrected_after_generation) * 100"), [(M, 8, 10)],
-                     id="fails-scaled-count"),
+        pytest.param(
+            formula("count_if(corrected_after_generation) - count(worker_id)"),
+            [(M, 8, 10)],
+            id="fails-difference",
+        ),
+        pytest.param(
+            formula("count_if(corrected_after_generation) * 100"),
+            [(M, 8, 10)],
+            id="fails-scaled-count",
+        ),
         # Integer division truncates a share to 0: not a ratio.
-        pytest.param(formula("count_if(corrected_after_generation) // count(worker_id)",
-                             dialect="duckdb"), [(M, 8, 10)], id="fails-integer-division"),
-        pytest.param(formula("iff(corrected_after_generation, 1, 0)", dialect="snowflake"),
-                     [(M, 8, 10)], id="fails-condition-without-division"),
+        pytest.param(
+            formula("count_if(corrected_after_generation) // count(worker_id)", dialect="duckdb"),
+            [(M, 8, 10)],
+            id="fails-integer-division",
+        ),
+        pytest.param(
+            formula("iff(corrected_after_generation, 1, 0)", dialect="snowflake"),
+            [(M, 8, 10)],
+            id="fails-condition-without-division",
+        ),
         pytest.param(formula(RATIO), [], id="passes-division"),
         pytest.param(formula(f"({RATIO})"), [], id="passes-parenthesized"),
         pytest.param(formula(f"100.0 * {RATIO}"), [], id="passes-scaled-first"),
         pytest.param(formula(f"{RATIO} * 100"), [], id="passes-percentage"),
         pytest.param(formula(f"round({RATIO}, 4)"), [], id="passes-rounded"),
-        pytest.param(formula("coalesce(count_if(corrected_after_generation) "
-                             "/ nullif(count(distinct worker_id), 0), 0)"), [],
-                     id="passes-coalesce"),
-        pytest.param(formula("cast(count_if(corrected_after_generation) AS double) "
-                             "/ count(distinct worker_id)"), [], id="passes-cast"),
-        pytest.param(formula("safe_divide(countif(corrected_after_generation), "
-                             "count(distinct worker_id))", dialect="bigquery"), [],
-                     id="passes-bigquery-safe-divide"),
-        pytest.param(formula("div0(count_if(corrected_after_generation), "
-                             "count(distinct worker_id))", dialect="snowflake"), [],
-                     id="passes-snowflake-div0"),
-        pytest.param(formula("CASE WHEN count(worker_id) = 0 THEN NULL "
-                             f"ELSE {RATIO} END"), [], id="passes-guarded-case"),
-        pytest.param(formula("count(distinct worker_id)", type_="simple"), [],
-                     id="passes-simple-metric"),
-        pytest.param(formula("count_if(corrected_after_generation"), [],
-                     id="passes-unparsed-is-gov401"),
+        pytest.param(
+            formula(
+                "coalesce(count_if(corrected_after_generation) "
+                "/ nullif(count(distinct worker_id), 0), 0)"
+            ),
+            [],
+            id="passes-coalesce",
+        ),
+        pytest.param(
+            formula(
+                "cast(count_if(corrected_after_generation) AS double) / count(distinct worker_id)"
+            ),
+            [],
+            id="passes-cast",
+        ),
+        pytest.param(
+            formula(
+                "safe_divide(countif(corrected_after_generation), count(distinct worker_id))",
+                dialect="bigquery",
+            ),
+            [],
+            id="passes-bigquery-safe-divide",
+        ),
+        pytest.param(
+            formula(
+                "div0(count_if(corrected_after_generation), count(distinct worker_id))",
+                dialect="snowflake",
+            ),
+            [],
+            id="passes-snowflake-div0",
+        ),
+        pytest.param(
+            formula(f"CASE WHEN count(worker_id) = 0 THEN NULL ELSE {RATIO} END"),
+            [],
+            id="passes-guarded-case",
+        ),
+        pytest.param(
+            formula("count(distinct worker_id)", type_="simple"), [], id="passes-simple-metric"
+        ),
+        pytest.param(
+            formula("count_if(corrected_after_generation"), [], id="passes-unparsed-is-gov401"
+        ),
     ],
 )
 def test_ratio_formula(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -509,8 +732,11 @@ DEFINED = (*HEAD, "approved_by: [finance]", "type: ratio", f"formula: {RATIO}")
         pytest.param(metric(*DEFINED), [(M, 1, 9)], id="fails-no-sources"),
         pytest.param(metric(*DEFINED, "sources: []"), [(M, 1, 9)], id="fails-empty-list"),
         pytest.param(metric(*DEFINED, "sources: [payroll.payslip.generated]"), [], id="passes"),
-        pytest.param(metric(*DEFINED, "sources:", "  - payroll.payslip.generated"), [],
-                     id="passes-block-list"),
+        pytest.param(
+            metric(*DEFINED, "sources:", "  - payroll.payslip.generated"),
+            [],
+            id="passes-block-list",
+        ),
     ],
 )
 def test_metric_sources(tmp_path: Path, files: Files, expected: list[Where]) -> None:

@@ -67,29 +67,55 @@ PIPELINE = (
     [
         # Reported at the contract id: "contract: " is 10 characters.
         pytest.param(yaml(C, *CONTRACT), [(C, 1, 11)], id="fails-contract-without-owner"),
-        pytest.param(yaml(C, *CONTRACT, 'owner: ""'), [(C, 1, 11)],
-                     id="fails-contract-empty-owner"),
+        pytest.param(
+            yaml(C, *CONTRACT, 'owner: ""'), [(C, 1, 11)], id="fails-contract-empty-owner"
+        ),
         # "metric: " is 8 characters.
         pytest.param(yaml(M, *METRIC), [(M, 1, 9)], id="fails-metric-without-owner"),
         # A pipeline or dataset is reported at its key.
-        pytest.param(yaml(P, *PIPELINE, "    secondary: analytics"), [(P, 2, 3)],
-                     id="fails-pipeline-only-secondary"),
-        pytest.param(yaml(P, *PIPELINE, '    primary: ""', "    secondary: analytics"),
-                     [(P, 2, 3)], id="fails-pipeline-empty-primary"),
-        pytest.param(yaml(P, "pipelines:",
-                          "  unit_level_profit: {primary: data-engineering, secondary: mlops}",
-                          "  aggregate_profit: {secondary: data-engineering}"),
-                     [(P, 3, 3)], id="fails-second-pipeline-flow"),
-        pytest.param(yaml(D, "datasets:", "  stg_payroll_runs_daily:",
-                          "    description: Payroll runs, deduplicated",
-                          "    contract: payroll.payslip.generated"),
-                     [(D, 2, 3)], id="fails-dataset-without-primary"),
+        pytest.param(
+            yaml(P, *PIPELINE, "    secondary: analytics"),
+            [(P, 2, 3)],
+            id="fails-pipeline-only-secondary",
+        ),
+        pytest.param(
+            yaml(P, *PIPELINE, '    primary: ""', "    secondary: analytics"),
+            [(P, 2, 3)],
+            id="fails-pipeline-empty-primary",
+        ),
+        pytest.param(
+            yaml(
+                P,
+                "pipelines:",
+                "  unit_level_profit: {primary: data-engineering, secondary: mlops}",
+                "  aggregate_profit: {secondary: data-engineering}",
+            ),
+            [(P, 3, 3)],
+            id="fails-second-pipeline-flow",
+        ),
+        pytest.param(
+            yaml(
+                D,
+                "datasets:",
+                "  stg_payroll_runs_daily:",
+                "    description: Payroll runs, deduplicated",
+                "    contract: payroll.payslip.generated",
+            ),
+            [(D, 2, 3)],
+            id="fails-dataset-without-primary",
+        ),
         pytest.param(yaml(C, *CONTRACT, "owner: payroll-engine"), [], id="passes-contract"),
         pytest.param(yaml(M, *METRIC, "owner: analytics"), [], id="passes-metric"),
-        pytest.param(yaml(P, *PIPELINE, "    primary: data-engineering",
-                          "    secondary: analytics"), [], id="passes-pipeline"),
-        pytest.param(yaml(D, "datasets:", "  stg_payroll_runs_daily:",
-                          "    primary: data-engineering"), [], id="passes-dataset"),
+        pytest.param(
+            yaml(P, *PIPELINE, "    primary: data-engineering", "    secondary: analytics"),
+            [],
+            id="passes-pipeline",
+        ),
+        pytest.param(
+            yaml(D, "datasets:", "  stg_payroll_runs_daily:", "    primary: data-engineering"),
+            [],
+            id="passes-dataset",
+        ),
     ],
 )
 def test_missing_owner(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -103,17 +129,33 @@ def test_missing_owner(tmp_path: Path, files: Files, expected: list[Where]) -> N
     ("files", "expected"),
     [
         # Reported at the secondary owner: "    secondary: " is 15 characters.
-        pytest.param(yaml(P, *PIPELINE, "    primary: data-engineering",
-                          "    secondary: data-engineering"), [(P, 5, 16)], id="fails-pipeline"),
-        pytest.param(yaml(D, "datasets:", "  stg_payroll_runs_daily:",
-                          "    primary: analytics", "    secondary: analytics"),
-                     [(D, 4, 16)], id="fails-dataset"),
+        pytest.param(
+            yaml(P, *PIPELINE, "    primary: data-engineering", "    secondary: data-engineering"),
+            [(P, 5, 16)],
+            id="fails-pipeline",
+        ),
+        pytest.param(
+            yaml(
+                D,
+                "datasets:",
+                "  stg_payroll_runs_daily:",
+                "    primary: analytics",
+                "    secondary: analytics",
+            ),
+            [(D, 4, 16)],
+            id="fails-dataset",
+        ),
         # "  unit_level_profit: {primary: finance, secondary: " is 51 characters.
-        pytest.param(yaml(P, "pipelines:",
-                          "  unit_level_profit: {primary: finance, secondary: finance}"),
-                     [(P, 2, 52)], id="fails-flow-mapping"),
-        pytest.param(yaml(P, *PIPELINE, "    primary: finance", "    secondary: data-engineering"),
-                     [], id="passes-seed-003-aggregate-profit"),
+        pytest.param(
+            yaml(P, "pipelines:", "  unit_level_profit: {primary: finance, secondary: finance}"),
+            [(P, 2, 52)],
+            id="fails-flow-mapping",
+        ),
+        pytest.param(
+            yaml(P, *PIPELINE, "    primary: finance", "    secondary: data-engineering"),
+            [],
+            id="passes-seed-003-aggregate-profit",
+        ),
         pytest.param(yaml(P, *PIPELINE, "    primary: finance"), [], id="passes-no-secondary"),
         pytest.param(yaml(P, *PIPELINE, "    secondary: finance"), [], id="passes-no-primary"),
     ],
@@ -149,15 +191,27 @@ def row(cells: str) -> Files:
     [
         # "Feature store infra" has two A's, "Production incident" none.
         pytest.param(SEED_004, [(R, 7, 3), (R, 8, 3)], id="fails-seed-004-matrix"),
-        pytest.param(row("data-engineering: R/A, mlops: R/A, product: I"), [(R, 2, 3)],
-                     id="fails-two-r-a"),
-        pytest.param(row("data-engineering: a, mlops: R/A"), [(R, 2, 3)],
-                     id="fails-two-a-one-lowercase"),
-        pytest.param(row("data-engineering: R, mlops: R, product: I"), [(R, 2, 3)],
-                     id="fails-no-a"),
-        pytest.param(yaml(R, "raci:", "  model_serving_api:", "    data-engineering: I",
-                          "    mlops: R", "    product: C"), [(R, 2, 3)],
-                     id="fails-block-row-no-a"),
+        pytest.param(
+            row("data-engineering: R/A, mlops: R/A, product: I"), [(R, 2, 3)], id="fails-two-r-a"
+        ),
+        pytest.param(
+            row("data-engineering: a, mlops: R/A"), [(R, 2, 3)], id="fails-two-a-one-lowercase"
+        ),
+        pytest.param(
+            row("data-engineering: R, mlops: R, product: I"), [(R, 2, 3)], id="fails-no-a"
+        ),
+        pytest.param(
+            yaml(
+                R,
+                "raci:",
+                "  model_serving_api:",
+                "    data-engineering: I",
+                "    mlops: R",
+                "    product: C",
+            ),
+            [(R, 2, 3)],
+            id="fails-block-row-no-a",
+        ),
         pytest.param(row("data-engineering: R/A, mlops: R, product: I"), [], id="passes-r-a"),
         pytest.param(row("data-engineering: r/a, mlops: r"), [], id="passes-lowercase"),
         pytest.param(row("data-engineering: R / A, mlops: C"), [], id="passes-spaces"),
@@ -183,15 +237,23 @@ def test_raci_accountable_message_names_both(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(row("data-engineering: A, mlops: C, product: C"), [(R, 2, 3)],
-                     id="fails-a-and-cs"),
+        pytest.param(
+            row("data-engineering: A, mlops: C, product: C"), [(R, 2, 3)], id="fails-a-and-cs"
+        ),
         pytest.param(row("mlops: A"), [(R, 2, 3)], id="fails-only-a"),
-        pytest.param(row("data-engineering: A, mlops: Responsible"), [(R, 2, 3)],
-                     id="fails-word-is-no-r"),
-        pytest.param(yaml(R, "raci:",
-                          "  data_contracts: {data-engineering: A, mlops: R}",
-                          "  model_training: {data-engineering: I, mlops: A}"),
-                     [(R, 3, 3)], id="fails-second-row"),
+        pytest.param(
+            row("data-engineering: A, mlops: Responsible"), [(R, 2, 3)], id="fails-word-is-no-r"
+        ),
+        pytest.param(
+            yaml(
+                R,
+                "raci:",
+                "  data_contracts: {data-engineering: A, mlops: R}",
+                "  model_training: {data-engineering: I, mlops: A}",
+            ),
+            [(R, 3, 3)],
+            id="fails-second-row",
+        ),
         pytest.param(SEED_004, [], id="passes-seed-004-matrix"),
         pytest.param(row("data-engineering: A, mlops: r"), [], id="passes-lowercase"),
         pytest.param(row("data-engineering: A/R"), [], id="passes-a-r"),
@@ -307,8 +369,13 @@ def test_escalation_cycle(tmp_path: Path, files: Files, expected: list[Where]) -
 
 
 def test_escalation_cycle_message_shows_the_loop(tmp_path: Path) -> None:
-    files = yaml(E, "teams:", *team("platform", "pat", "infra"), *team("infra", "ines", "sre"),
-                 *team("sre", "sam", "platform"))
+    files = yaml(
+        E,
+        "teams:",
+        *team("platform", "pat", "infra"),
+        *team("infra", "ines", "sre"),
+        *team("sre", "sam", "platform"),
+    )
     root = make_repo(tmp_path / "repo", files)
     assert [f.message for f in lint_findings(root) if f.rule == "GOV506"] == [
         "escalation loops back: infra -> sre -> platform -> infra"
@@ -335,9 +402,19 @@ def oncall(rotation: str, start: str, handoff: str, members: str = "[ana, bo, ch
     """rotation on line 7 (column 17), start on 8 (column 14), handoff on 9
     (column 16), members on 10 (column 16; in a flow list ana, bo, chen start in
     columns 17, 22, 26)."""
-    return yaml(T, "teams:", "  platform:", "    name: Platform", '    slack: "#platform"',
-                "    members: [ana, bo, chen]", "    oncall:", f"      rotation: {rotation}",
-                f"      start: {start}", f"      handoff: {handoff}", f"      members: {members}")
+    return yaml(
+        T,
+        "teams:",
+        "  platform:",
+        "    name: Platform",
+        '    slack: "#platform"',
+        "    members: [ana, bo, chen]",
+        "    oncall:",
+        f"      rotation: {rotation}",
+        f"      start: {start}",
+        f"      handoff: {handoff}",
+        f"      members: {members}",
+    )
 
 
 # 2026-01-05 is a Monday (seed 003: "rotates among DEs every Monday at 10:00 AM").
@@ -348,33 +425,52 @@ MONDAY, TUESDAY, WEDNESDAY, SUNDAY = "2026-01-05", "2026-01-06", "2026-01-07", "
     ("files", "expected"),
     [
         pytest.param(oncall("weekly", MONDAY, "Monday 10am"), [(T, 9, 16)], id="fails-am-pm"),
-        pytest.param(oncall("weekly", MONDAY, '"Monday 10am"'), [(T, 9, 16)],
-                     id="fails-quoted-am-pm"),
+        pytest.param(
+            oncall("weekly", MONDAY, '"Monday 10am"'), [(T, 9, 16)], id="fails-quoted-am-pm"
+        ),
         pytest.param(oncall("weekly", MONDAY, "monday 10:00"), [(T, 9, 16)], id="fails-no-utc"),
-        pytest.param(oncall("weekly", MONDAY, "mon 10:00 UTC"), [(T, 9, 16)],
-                     id="fails-weekday-abbreviated"),
-        pytest.param(oncall("weekly", MONDAY, "10:00 UTC"), [(T, 9, 16)],
-                     id="fails-weekly-without-weekday"),
+        pytest.param(
+            oncall("weekly", MONDAY, "mon 10:00 UTC"), [(T, 9, 16)], id="fails-weekday-abbreviated"
+        ),
+        pytest.param(
+            oncall("weekly", MONDAY, "10:00 UTC"), [(T, 9, 16)], id="fails-weekly-without-weekday"
+        ),
         # The start is the first handoff: reported at `start`.
-        pytest.param(oncall("weekly", TUESDAY, "monday 10:00 UTC"), [(T, 8, 14)],
-                     id="fails-start-tuesday-handoff-monday"),
-        pytest.param(oncall("weekly", MONDAY, "friday 17:00 UTC"), [(T, 8, 14)],
-                     id="fails-start-monday-handoff-friday"),
-        pytest.param(oncall("daily", MONDAY, "monday 10:00 UTC"), [(T, 9, 16)],
-                     id="fails-daily-with-weekday"),
-        pytest.param(oncall("weekly", MONDAY, "monday 10:00 UTC", "[]"), [(T, 10, 16)],
-                     id="fails-no-members"),
-        pytest.param(oncall("weekly", MONDAY, "monday 10:00 UTC", "[ana, bo, ana]"),
-                     [(T, 10, 26)], id="fails-member-twice"),
-        pytest.param(oncall("weekly", MONDAY, "Monday 10am", "[ana, ana]"),
-                     [(T, 9, 16), (T, 10, 22)], id="fails-handoff-and-member-twice"),
+        pytest.param(
+            oncall("weekly", TUESDAY, "monday 10:00 UTC"),
+            [(T, 8, 14)],
+            id="fails-start-tuesday-handoff-monday",
+        ),
+        pytest.param(
+            oncall("weekly", MONDAY, "friday 17:00 UTC"),
+            [(T, 8, 14)],
+            id="fails-start-monday-handoff-friday",
+        ),
+        pytest.param(
+            oncall("daily", MONDAY, "monday 10:00 UTC"), [(T, 9, 16)], id="fails-daily-with-weekday"
+        ),
+        pytest.param(
+            oncall("weekly", MONDAY, "monday 10:00 UTC", "[]"), [(T, 10, 16)], id="fails-no-members"
+        ),
+        pytest.param(
+            oncall("weekly", MONDAY, "monday 10:00 UTC", "[ana, bo, ana]"),
+            [(T, 10, 26)],
+            id="fails-member-twice",
+        ),
+        pytest.param(
+            oncall("weekly", MONDAY, "Monday 10am", "[ana, ana]"),
+            [(T, 9, 16), (T, 10, 22)],
+            id="fails-handoff-and-member-twice",
+        ),
         # "        - " is 10 characters.
-        pytest.param(oncall("daily", MONDAY, "10:00 UTC", "\n        - ana\n        - ana"),
-                     [(T, 12, 11)], id="fails-member-twice-block-list"),
+        pytest.param(
+            oncall("daily", MONDAY, "10:00 UTC", "\n        - ana\n        - ana"),
+            [(T, 12, 11)],
+            id="fails-member-twice-block-list",
+        ),
         pytest.param(oncall("weekly", MONDAY, "monday 10:00 UTC"), [], id="passes-seed-003"),
         pytest.param(oncall("weekly", MONDAY, "Monday 10:00 utc"), [], id="passes-any-case"),
-        pytest.param(oncall("weekly", WEDNESDAY, "wednesday 09:30 UTC"), [],
-                     id="passes-wednesday"),
+        pytest.param(oncall("weekly", WEDNESDAY, "wednesday 09:30 UTC"), [], id="passes-wednesday"),
         pytest.param(oncall("weekly", SUNDAY, "sunday 18:00 Z"), [], id="passes-sunday-zulu"),
         pytest.param(oncall("daily", TUESDAY, "10:00 UTC"), [], id="passes-daily"),
         pytest.param(oncall("daily", SUNDAY, "09:00 Z"), [], id="passes-daily-zulu"),
@@ -401,21 +497,45 @@ TEAM = ("teams:", "  platform:", "    name: Platform", '    slack: "#platform"',
     ("files", "expected"),
     [
         # "      - {member: ana, from: 2027-01-03, to: " is 44 characters.
-        pytest.param(yaml(T, *TEAM, "      - {member: ana, from: 2027-01-03, to: 2026-12-21}"),
-                     [(T, 7, 45)], id="fails-dates-swapped"),
-        pytest.param(yaml(T, *TEAM, "      - {member: ana, from: 2026-03-02, to: 2026-03-01}"),
-                     [(T, 7, 45)], id="fails-one-day-backwards"),
+        pytest.param(
+            yaml(T, *TEAM, "      - {member: ana, from: 2027-01-03, to: 2026-12-21}"),
+            [(T, 7, 45)],
+            id="fails-dates-swapped",
+        ),
+        pytest.param(
+            yaml(T, *TEAM, "      - {member: ana, from: 2026-03-02, to: 2026-03-01}"),
+            [(T, 7, 45)],
+            id="fails-one-day-backwards",
+        ),
         # "        to: " is 12 characters.
-        pytest.param(yaml(T, *TEAM, "      - member: bo", "        from: 2026-08-10",
-                          "        to: 2026-08-01"), [(T, 9, 13)], id="fails-block-mapping"),
+        pytest.param(
+            yaml(
+                T, *TEAM, "      - member: bo", "        from: 2026-08-10", "        to: 2026-08-01"
+            ),
+            [(T, 9, 13)],
+            id="fails-block-mapping",
+        ),
         # "      - {member: bo, from: 2026-08-10, to: " is 43 characters.
-        pytest.param(yaml(T, *TEAM, "      - {member: ana, from: 2026-12-21, to: 2027-01-03}",
-                          "      - {member: bo, from: 2026-08-10, to: 2026-08-01}"),
-                     [(T, 8, 44)], id="fails-second-leave"),
-        pytest.param(yaml(T, *TEAM, "      - {member: ana, from: 2026-12-21, to: 2027-01-03}"),
-                     [], id="passes-across-new-year"),
-        pytest.param(yaml(T, *TEAM, "      - {member: ana, from: 2026-03-02, to: 2026-03-02}"),
-                     [], id="passes-one-day"),
+        pytest.param(
+            yaml(
+                T,
+                *TEAM,
+                "      - {member: ana, from: 2026-12-21, to: 2027-01-03}",
+                "      - {member: bo, from: 2026-08-10, to: 2026-08-01}",
+            ),
+            [(T, 8, 44)],
+            id="fails-second-leave",
+        ),
+        pytest.param(
+            yaml(T, *TEAM, "      - {member: ana, from: 2026-12-21, to: 2027-01-03}"),
+            [],
+            id="passes-across-new-year",
+        ),
+        pytest.param(
+            yaml(T, *TEAM, "      - {member: ana, from: 2026-03-02, to: 2026-03-02}"),
+            [],
+            id="passes-one-day",
+        ),
         pytest.param(yaml(T, *TEAM[:-1]), [], id="passes-no-leave"),
     ],
 )
@@ -428,8 +548,14 @@ def test_leave_range(tmp_path: Path, files: Files, expected: list[Where]) -> Non
 
 def team_id(key: str) -> Files:
     """The team's key on line 2, column 3."""
-    return yaml(T, "teams:", f"  {key}:", "    name: Platform", '    slack: "#platform"',
-                "    members: [pat]")
+    return yaml(
+        T,
+        "teams:",
+        f"  {key}:",
+        "    name: Platform",
+        '    slack: "#platform"',
+        "    members: [pat]",
+    )
 
 
 @pytest.mark.parametrize(
@@ -455,19 +581,32 @@ def test_team_id_format(tmp_path: Path, files: Files, expected: list[Where]) -> 
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(yaml(P, *PIPELINE, "    primary: analytics"), [(P, 2, 3)],
-                     id="fails-no-secondary"),
-        pytest.param(yaml(P, "pipelines:",
-                          "  unit_level_profit: {primary: data-engineering, secondary: mlops}",
-                          "  aggregate_growth: {primary: finance}"),
-                     [(P, 3, 3)], id="fails-second-pipeline"),
-        pytest.param(yaml(P, *PIPELINE, "    primary: analytics",
-                          "    secondary: data-engineering"), [], id="passes-seed-003"),
+        pytest.param(
+            yaml(P, *PIPELINE, "    primary: analytics"), [(P, 2, 3)], id="fails-no-secondary"
+        ),
+        pytest.param(
+            yaml(
+                P,
+                "pipelines:",
+                "  unit_level_profit: {primary: data-engineering, secondary: mlops}",
+                "  aggregate_growth: {primary: finance}",
+            ),
+            [(P, 3, 3)],
+            id="fails-second-pipeline",
+        ),
+        pytest.param(
+            yaml(P, *PIPELINE, "    primary: analytics", "    secondary: data-engineering"),
+            [],
+            id="passes-seed-003",
+        ),
         # No primary is GOV501's finding, not this one's.
         pytest.param(yaml(P, *PIPELINE), [], id="passes-no-owner-at-all"),
         # Datasets need no secondary owner.
-        pytest.param(yaml(D, "datasets:", "  stg_payroll_runs_daily:", "    primary: analytics"),
-                     [], id="passes-dataset"),
+        pytest.param(
+            yaml(D, "datasets:", "  stg_payroll_runs_daily:", "    primary: analytics"),
+            [],
+            id="passes-dataset",
+        ),
     ],
 )
 def test_secondary_owner(tmp_path: Path, files: Files, expected: list[Where]) -> None:
@@ -480,17 +619,38 @@ def test_secondary_owner(tmp_path: Path, files: Files, expected: list[Where]) ->
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(yaml(T, "teams:", "  platform:", "    name: Platform", "    members: [pat]"),
-                     [(T, 2, 3)], id="fails-no-contact"),
-        pytest.param(yaml(T, "teams:", "  platform:", '    slack: ""', "    members: [pat]"),
-                     [(T, 2, 3)], id="fails-empty-slack"),
-        pytest.param(yaml(T, "teams:", "  platform: {slack: '#platform', members: [pat]}",
-                          "  infra: {name: Infrastructure, members: [ines]}"),
-                     [(T, 3, 3)], id="fails-second-team"),
-        pytest.param(yaml(T, "teams:", "  platform:", '    slack: "#platform"',
-                          "    members: [pat]"), [], id="passes-slack"),
-        pytest.param(yaml(T, "teams:", "  platform:", "    email: platform@example.com",
-                          "    members: [pat]"), [], id="passes-email"),
+        pytest.param(
+            yaml(T, "teams:", "  platform:", "    name: Platform", "    members: [pat]"),
+            [(T, 2, 3)],
+            id="fails-no-contact",
+        ),
+        pytest.param(
+            yaml(T, "teams:", "  platform:", '    slack: ""', "    members: [pat]"),
+            [(T, 2, 3)],
+            id="fails-empty-slack",
+        ),
+        pytest.param(
+            yaml(
+                T,
+                "teams:",
+                "  platform: {slack: '#platform', members: [pat]}",
+                "  infra: {name: Infrastructure, members: [ines]}",
+            ),
+            [(T, 3, 3)],
+            id="fails-second-team",
+        ),
+        pytest.param(
+            yaml(T, "teams:", "  platform:", '    slack: "#platform"', "    members: [pat]"),
+            [],
+            id="passes-slack",
+        ),
+        pytest.param(
+            yaml(
+                T, "teams:", "  platform:", "    email: platform@example.com", "    members: [pat]"
+            ),
+            [],
+            id="passes-email",
+        ),
     ],
 )
 def test_team_contact(tmp_path: Path, files: Files, expected: list[Where]) -> None:

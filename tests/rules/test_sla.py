@@ -47,8 +47,9 @@ def pipeline(tail: str) -> dict[str, str | bytes]:
     return {P: PIPELINE + tail}
 
 
-def reported(tmp_path: Path, code: str, files: dict[str, str | bytes],
-             config: Config | None = None) -> list[Where]:
+def reported(
+    tmp_path: Path, code: str, files: dict[str, str | bytes], config: Config | None = None
+) -> list[Where]:
     root = make_repo(tmp_path / "repo", files)
     return sorted(hits(lint_findings(root, config), code))
 
@@ -61,23 +62,33 @@ def reported(tmp_path: Path, code: str, files: dict[str, str | bytes],
     [
         # "  freshness: " is 13 characters: the value starts in column 14.
         pytest.param(contract("sla:\n  freshness: one hour\n"), [(C, 10, 14)], id="fails-words"),
-        pytest.param(contract("sla:\n  freshness: 15\n"), [(C, 10, 14)],
-                     id="fails-number-without-unit"),
-        pytest.param(contract("sla:\n  freshness: 1 hour\n"), [(C, 10, 14)],
-                     id="fails-unit-as-word"),
+        pytest.param(
+            contract("sla:\n  freshness: 15\n"), [(C, 10, 14)], id="fails-number-without-unit"
+        ),
+        pytest.param(
+            contract("sla:\n  freshness: 1 hour\n"), [(C, 10, 14)], id="fails-unit-as-word"
+        ),
         pytest.param(contract("sla:\n  freshness: PT1H\n"), [(C, 10, 14)], id="fails-iso-8601"),
-        pytest.param(contract('sla:\n  freshness: "4 hours"\n'), [(C, 10, 14)],
-                     id="fails-quoted-words"),
+        pytest.param(
+            contract('sla:\n  freshness: "4 hours"\n'), [(C, 10, 14)], id="fails-quoted-words"
+        ),
         pytest.param(contract("sla:\n  freshness: -1h\n"), [(C, 10, 14)], id="fails-negative"),
         # Was an OverflowError out of timedelta: the whole lint crashed.
-        pytest.param(contract("sla:\n  freshness: 99999999999d\n"), [(C, 10, 14)],
-                     id="fails-beyond-any-date"),
+        pytest.param(
+            contract("sla:\n  freshness: 99999999999d\n"), [(C, 10, 14)], id="fails-beyond-any-date"
+        ),
         # "sla: {freshness: " is 17 characters.
-        pytest.param(contract("sla: {freshness: one hour, completeness: 99.9%}\n"),
-                     [(C, 9, 18)], id="fails-flow-mapping"),
+        pytest.param(
+            contract("sla: {freshness: one hour, completeness: 99.9%}\n"),
+            [(C, 9, 18)],
+            id="fails-flow-mapping",
+        ),
         # "      freshness: " is 17 characters.
-        pytest.param(pipeline("    sla:\n      freshness: soon\n"), [(P, 8, 18)],
-                     id="fails-pipeline-freshness"),
+        pytest.param(
+            pipeline("    sla:\n      freshness: soon\n"),
+            [(P, 8, 18)],
+            id="fails-pipeline-freshness",
+        ),
         # "        respond_within: " is 24 characters.
         pytest.param(
             pipeline(
@@ -129,35 +140,52 @@ def test_sla_duration(tmp_path: Path, files: dict[str, str | bytes], expected: l
     ("files", "expected"),
     [
         # "  completeness: " and "  availability: " are 16 characters.
-        pytest.param(contract("sla:\n  completeness: 0.999\n"), [(C, 10, 17)],
-                     id="fails-0.999-is-ambiguous"),
-        pytest.param(contract("sla:\n  completeness: 99.9\n"), [(C, 10, 17)],
-                     id="fails-number-without-sign"),
-        pytest.param(contract("sla:\n  availability: 100\n"), [(C, 10, 17)],
-                     id="fails-integer-without-sign"),
-        pytest.param(contract("sla:\n  availability: 101%\n"), [(C, 10, 17)],
-                     id="fails-101-percent"),
-        pytest.param(contract('sla:\n  completeness: "-0.1%"\n'), [(C, 10, 17)],
-                     id="fails-negative"),
-        pytest.param(contract("sla:\n  completeness: 99.9 percent\n"), [(C, 10, 17)],
-                     id="fails-word-percent"),
-        pytest.param(contract("sla:\n  completeness: 0.999\n  availability: 101%\n"),
-                     [(C, 10, 17), (C, 11, 17)], id="fails-both"),
+        pytest.param(
+            contract("sla:\n  completeness: 0.999\n"), [(C, 10, 17)], id="fails-0.999-is-ambiguous"
+        ),
+        pytest.param(
+            contract("sla:\n  completeness: 99.9\n"), [(C, 10, 17)], id="fails-number-without-sign"
+        ),
+        pytest.param(
+            contract("sla:\n  availability: 100\n"), [(C, 10, 17)], id="fails-integer-without-sign"
+        ),
+        pytest.param(
+            contract("sla:\n  availability: 101%\n"), [(C, 10, 17)], id="fails-101-percent"
+        ),
+        pytest.param(
+            contract('sla:\n  completeness: "-0.1%"\n'), [(C, 10, 17)], id="fails-negative"
+        ),
+        pytest.param(
+            contract("sla:\n  completeness: 99.9 percent\n"), [(C, 10, 17)], id="fails-word-percent"
+        ),
+        pytest.param(
+            contract("sla:\n  completeness: 0.999\n  availability: 101%\n"),
+            [(C, 10, 17), (C, 11, 17)],
+            id="fails-both",
+        ),
         # "sla: {completeness: " is 20 characters.
-        pytest.param(contract("sla: {completeness: 0.999, availability: 99.5%}\n"),
-                     [(C, 9, 21)], id="fails-flow-mapping"),
+        pytest.param(
+            contract("sla: {completeness: 0.999, availability: 99.5%}\n"),
+            [(C, 9, 21)],
+            id="fails-flow-mapping",
+        ),
         pytest.param(contract("sla:\n  completeness: 99.9%\n"), [], id="passes-99.9%"),
         pytest.param(contract("sla:\n  completeness: 100%\n"), [], id="passes-100%"),
         pytest.param(contract("sla:\n  completeness: 0%\n"), [], id="passes-0%"),
-        pytest.param(contract("sla:\n  availability: 99.95 %\n"), [],
-                     id="passes-space-before-sign"),
-        pytest.param(contract("sla: {completeness: 99.9%, availability: 99.5%}\n"), [],
-                     id="passes-product-example"),
+        pytest.param(
+            contract("sla:\n  availability: 99.95 %\n"), [], id="passes-space-before-sign"
+        ),
+        pytest.param(
+            contract("sla: {completeness: 99.9%, availability: 99.5%}\n"),
+            [],
+            id="passes-product-example",
+        ),
         pytest.param(contract("sla:\n  freshness: 1h\n"), [], id="passes-no-percentages"),
     ],
 )
-def test_sla_percentage(tmp_path: Path, files: dict[str, str | bytes],
-                        expected: list[Where]) -> None:
+def test_sla_percentage(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[Where]
+) -> None:
     assert reported(tmp_path, "GOV302", files) == sorted(expected)
 
 
@@ -177,30 +205,45 @@ def targets(names: str, freshness: str) -> dict[str, str | bytes]:
 @pytest.mark.parametrize(
     ("files", "expected"),
     [
-        pytest.param(dataset("stg_payroll_runs_daily", "4h"), [(C, 11, 14)],
-                     id="fails-stg-4h-over-1h"),
-        pytest.param(dataset("raw_payroll_events", "30m"), [(C, 11, 14)],
-                     id="fails-raw-30m-over-15m"),
-        pytest.param(dataset("curated_payroll_runs_daily", "5h"), [(C, 11, 14)],
-                     id="fails-curated-5h-over-4h"),
-        pytest.param(dataset("mart_payroll_cost_monthly", "8h"), [(C, 11, 14)],
-                     id="fails-mart-8h-over-6h"),
-        pytest.param(dataset("mart_payroll_cost_monthly", "1d"), [(C, 11, 14)],
-                     id="fails-mart-1d"),
-        pytest.param(dataset("staging_payroll_runs", "2h"), [(C, 11, 14)],
-                     id="fails-staging-spelled-out"),
-        pytest.param(dataset("analytics.stg_payroll_runs", "2h"), [(C, 11, 14)],
-                     id="fails-schema-qualified"),
-        pytest.param(dataset("STG_PAYROLL_RUNS", "2h"), [(C, 11, 14)],
-                     id="fails-upper-case-name"),
+        pytest.param(
+            dataset("stg_payroll_runs_daily", "4h"), [(C, 11, 14)], id="fails-stg-4h-over-1h"
+        ),
+        pytest.param(
+            dataset("raw_payroll_events", "30m"), [(C, 11, 14)], id="fails-raw-30m-over-15m"
+        ),
+        pytest.param(
+            dataset("curated_payroll_runs_daily", "5h"),
+            [(C, 11, 14)],
+            id="fails-curated-5h-over-4h",
+        ),
+        pytest.param(
+            dataset("mart_payroll_cost_monthly", "8h"), [(C, 11, 14)], id="fails-mart-8h-over-6h"
+        ),
+        pytest.param(dataset("mart_payroll_cost_monthly", "1d"), [(C, 11, 14)], id="fails-mart-1d"),
+        pytest.param(
+            dataset("staging_payroll_runs", "2h"), [(C, 11, 14)], id="fails-staging-spelled-out"
+        ),
+        pytest.param(
+            dataset("analytics.stg_payroll_runs", "2h"), [(C, 11, 14)], id="fails-schema-qualified"
+        ),
+        pytest.param(dataset("STG_PAYROLL_RUNS", "2h"), [(C, 11, 14)], id="fails-upper-case-name"),
         # "sla: {freshness: " is 17 characters.
-        pytest.param(contract("dataset: raw_payroll_events\nsla: {freshness: 1h}\n"),
-                     [(C, 10, 18)], id="fails-flow-mapping"),
-        pytest.param(targets("stg_payroll_quality, mart_payroll_quality_daily", "2h"),
-                     [(P, 9, 18)], id="fails-pipeline-stg-target"),
+        pytest.param(
+            contract("dataset: raw_payroll_events\nsla: {freshness: 1h}\n"),
+            [(C, 10, 18)],
+            id="fails-flow-mapping",
+        ),
+        pytest.param(
+            targets("stg_payroll_quality, mart_payroll_quality_daily", "2h"),
+            [(P, 9, 18)],
+            id="fails-pipeline-stg-target",
+        ),
         # One finding per target that the freshness breaks.
-        pytest.param(targets("raw_payroll_events, stg_payroll_quality", "2h"),
-                     [(P, 9, 18), (P, 9, 18)], id="fails-pipeline-two-targets"),
+        pytest.param(
+            targets("raw_payroll_events, stg_payroll_quality", "2h"),
+            [(P, 9, 18), (P, 9, 18)],
+            id="fails-pipeline-two-targets",
+        ),
         pytest.param(dataset("stg_payroll_runs_daily", "1h"), [], id="passes-stg-at-limit"),
         pytest.param(dataset("raw_payroll_events", "15m"), [], id="passes-raw-at-limit"),
         pytest.param(dataset("raw_payroll_events", "5m"), [], id="passes-raw-faster"),
@@ -213,17 +256,21 @@ def targets(names: str, freshness: str) -> dict[str, str | bytes]:
         pytest.param(dataset("warehouse_prod.raw", "1h"), [], id="passes-table-named-raw"),
         pytest.param(contract("sla:\n  freshness: 2d\n"), [], id="passes-no-dataset"),
         # GOV301 reports the freshness; GOV303 cannot compare it.
-        pytest.param(dataset("stg_payroll_runs_daily", "soon"), [],
-                     id="passes-unparsed-freshness"),
+        pytest.param(dataset("stg_payroll_runs_daily", "soon"), [], id="passes-unparsed-freshness"),
         pytest.param(targets("mart_payroll_quality_daily", "6h"), [], id="passes-pipeline-mart"),
-        pytest.param(pipeline("    sla:\n      freshness: 1d\n"), [],
-                     id="passes-pipeline-no-targets"),
-        pytest.param(pipeline("    targets: [stg_payroll_quality]\n    sla: {delivery: daily}\n"),
-                     [], id="passes-pipeline-no-freshness"),
+        pytest.param(
+            pipeline("    sla:\n      freshness: 1d\n"), [], id="passes-pipeline-no-targets"
+        ),
+        pytest.param(
+            pipeline("    targets: [stg_payroll_quality]\n    sla: {delivery: daily}\n"),
+            [],
+            id="passes-pipeline-no-freshness",
+        ),
     ],
 )
-def test_sla_layer_freshness(tmp_path: Path, files: dict[str, str | bytes],
-                             expected: list[Where]) -> None:
+def test_sla_layer_freshness(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[Where]
+) -> None:
     assert reported(tmp_path, "GOV303", files) == sorted(expected)
 
 
@@ -234,28 +281,61 @@ SLOWER_STAGING = Config(layers={**DEFAULT_LAYERS, "stg": "2h"})
 @pytest.mark.parametrize(
     ("config", "files", "expected"),
     [
-        pytest.param(MEDALLION, dataset("bronze_payroll_events", "30m"), [(C, 11, 14)],
-                     id="fails-custom-layer"),
-        pytest.param(MEDALLION, targets("gold_payroll_cost", "1d"), [(P, 9, 18)],
-                     id="fails-custom-layer-pipeline"),
-        pytest.param(MEDALLION, dataset("silver_payroll_runs", "1h"), [],
-                     id="passes-custom-layer-at-limit"),
-        # The configured layers replace the defaults: `stg` is no layer here.
-        pytest.param(MEDALLION, dataset("stg_payroll_runs", "4h"), [],
-                     id="passes-default-layer-not-configured"),
-        pytest.param(SLOWER_STAGING, dataset("stg_payroll_runs", "2h"), [],
-                     id="passes-raised-limit"),
-        pytest.param(SLOWER_STAGING, dataset("stg_payroll_runs", "3h"), [(C, 11, 14)],
-                     id="fails-raised-limit"),
-        pytest.param(SLOWER_STAGING, dataset("raw_payroll_events", "30m"), [(C, 11, 14)],
-                     id="fails-other-defaults-kept"),
-        pytest.param(Config(layers={"Bronze": "10m"}), dataset("bronze_payroll_events", "30m"),
-                     [(C, 11, 14)], id="fails-layer-configured-in-capitals"),
+        pytest.param(
+            MEDALLION,
+            dataset("bronze_payroll_events", "30m"),
+            [(C, 11, 14)],
+            id="fails-custom-layer",
+        ),
+        pytest.param(
+            MEDALLION,
+            targets("gold_payroll_cost", "1d"),
+            [(P, 9, 18)],
+            id="fails-custom-layer-pipeline",
+        ),
+        pytest.param(
+            MEDALLION, dataset("silver_payroll_runs", "1h"), [], id="passes-custom-layer-at-limit"
+        ),
+        # The configured layers adjust the defaults: `stg` (1h) still applies...
+        pytest.param(
+            MEDALLION,
+            dataset("stg_payroll_runs", "4h"),
+            [(C, 11, 14)],
+            id="fails-default-layer-kept",
+        ),
+        # ...unless it is turned off.
+        pytest.param(
+            Config(layers={"stg": "off"}),
+            dataset("stg_payroll_runs", "4h"),
+            [],
+            id="passes-default-layer-turned-off",
+        ),
+        pytest.param(
+            SLOWER_STAGING, dataset("stg_payroll_runs", "2h"), [], id="passes-raised-limit"
+        ),
+        pytest.param(
+            SLOWER_STAGING,
+            dataset("stg_payroll_runs", "3h"),
+            [(C, 11, 14)],
+            id="fails-raised-limit",
+        ),
+        pytest.param(
+            SLOWER_STAGING,
+            dataset("raw_payroll_events", "30m"),
+            [(C, 11, 14)],
+            id="fails-other-defaults-kept",
+        ),
+        pytest.param(
+            Config(layers={"Bronze": "10m"}),
+            dataset("bronze_payroll_events", "30m"),
+            [(C, 11, 14)],
+            id="fails-layer-configured-in-capitals",
+        ),
     ],
 )
-def test_sla_layer_freshness_configured(tmp_path: Path, config: Config,
-                                        files: dict[str, str | bytes],
-                                        expected: list[Where]) -> None:
+def test_sla_layer_freshness_configured(
+    tmp_path: Path, config: Config, files: dict[str, str | bytes], expected: list[Where]
+) -> None:
     assert reported(tmp_path, "GOV303", files, config) == sorted(expected)
 
 
@@ -283,20 +363,30 @@ def delivery(text: str) -> dict[str, str | bytes]:
         pytest.param(delivery("daily 09:00"), [(C, 10, 13)], id="fails-time-without-utc"),
         pytest.param(delivery("daily 09:00 CET"), [(C, 10, 13)], id="fails-other-zone"),
         pytest.param(delivery("daily 9am UTC"), [(C, 10, 13)], id="fails-am-pm"),
-        pytest.param(delivery("weekly fri 09:00 UTC"), [(C, 10, 13)],
-                     id="fails-weekday-abbreviated"),
+        pytest.param(
+            delivery("weekly fri 09:00 UTC"), [(C, 10, 13)], id="fails-weekday-abbreviated"
+        ),
         pytest.param(delivery("weekly 09:00 UTC"), [(C, 10, 13)], id="fails-weekly-no-weekday"),
         pytest.param(delivery("monthly 32 00:00 UTC"), [(C, 10, 13)], id="fails-day-32"),
         pytest.param(delivery("09:00 UTC"), [(C, 10, 13)], id="fails-no-frequency"),
         # "    schedule: " is 14 characters.
-        pytest.param(pipeline("    schedule: daily 09:00\n"), [(P, 7, 15)],
-                     id="fails-pipeline-schedule-without-utc"),
+        pytest.param(
+            pipeline("    schedule: daily 09:00\n"),
+            [(P, 7, 15)],
+            id="fails-pipeline-schedule-without-utc",
+        ),
         # "      delivery: " is 16 characters.
-        pytest.param(pipeline("    sla:\n      delivery: Fridays\n"), [(P, 8, 17)],
-                     id="fails-pipeline-sla-delivery"),
+        pytest.param(
+            pipeline("    sla:\n      delivery: Fridays\n"),
+            [(P, 8, 17)],
+            id="fails-pipeline-sla-delivery",
+        ),
         # "    sla: {delivery: " is 20 characters.
-        pytest.param(pipeline("    schedule: daily at 9\n    sla: {delivery: friday 09:00 UTC}\n"),
-                     [(P, 7, 15), (P, 8, 21)], id="fails-pipeline-both"),
+        pytest.param(
+            pipeline("    schedule: daily at 9\n    sla: {delivery: friday 09:00 UTC}\n"),
+            [(P, 7, 15), (P, 8, 21)],
+            id="fails-pipeline-both",
+        ),
         pytest.param(delivery("daily 09:00 UTC"), [], id="passes-seed-003-daily-9-utc"),
         pytest.param(delivery("daily 9:00 UTC"), [], id="passes-one-digit-hour"),
         pytest.param(delivery("daily 09:00 Z"), [], id="passes-zulu"),
@@ -336,6 +426,7 @@ def test_sla_schedule(tmp_path: Path, files: dict[str, str | bytes], expected: l
         pytest.param(contract(""), [], id="passes-no-retention"),
     ],
 )
-def test_retention_format(tmp_path: Path, files: dict[str, str | bytes],
-                          expected: list[Where]) -> None:
+def test_retention_format(
+    tmp_path: Path, files: dict[str, str | bytes], expected: list[Where]
+) -> None:
     assert reported(tmp_path, "GOV305", files) == sorted(expected)

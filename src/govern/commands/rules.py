@@ -38,8 +38,8 @@ def run_explain(*, code: str, fmt: str, color: bool) -> int:
 
     found = resolve(code)
     if found is None:
-        names = [*REGISTRY, *(r.name for r in REGISTRY.values())]
-        close = difflib.get_close_matches(code, names, n=1)
+        # Codes differ by a digit, so only a close *name* is worth suggesting.
+        close = difflib.get_close_matches(code.lower(), [r.name for r in REGISTRY.values()], n=1)
         hint = f"; did you mean {close[0]}?" if close else "; `govern rules` lists them"
         raise UsageError(f"unknown rule {code!r}{hint}")
     r = REGISTRY[found]

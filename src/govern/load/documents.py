@@ -39,7 +39,10 @@ _STAND_INS: dict[type[BaseModel], dict[str, Any]] = {
     Contract: {"version": "0.0.0", "status": "draft", "kind": "event", "schema": {}},
 }
 _OWNERSHIP_KEYS = ("teams", "pipelines", "datasets", "raci")
-_SUPPRESS = re.compile(r"#\s*govern:\s*ignore\[([^\]]*)\]")
+_SUPPRESS = re.compile(r"(?:^|(?<=\s))#\s*govern:\s*ignore\[([^\]]*)\]")
+# Quoted scalars, blanked out before looking for a suppression comment, so
+# that `description: "see # govern: ignore[GOV1]"` is text, not a comment.
+_QUOTED = re.compile(r"""(?:^|(?<=[\s:\[{,-]))(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
 
 
 @dataclass
@@ -204,7 +207,9 @@ def suppressions(text: str) -> list[Suppression]:
         return []
     found: list[Suppression] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        m = _SUPPRESS.search(line)
+        if "govern:" not in line:
+            continue
+        m = _SUPPRESS.search(_QUOTED.sub(lambda q: " " * len(q.group()), line))
         if m is None:
             continue
         codes = tuple(c.strip() for c in m.group(1).split(",") if c.strip())

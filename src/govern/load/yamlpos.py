@@ -38,7 +38,6 @@ _PLAIN_TAGS = {_STR, _NULL, _BOOL, _INT, _FLOAT, _TIMESTAMP, _MAP, _SEQ, _T + "o
 
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _HEX = re.compile(r"[-+]?0x[0-9a-fA-F]+")
-_OCT = re.compile(r"[-+]?0o[0-7]+")
 _MAX_DEPTH = 64
 # Expansion allowance: a file without aliases expands each node once; we allow
 # ten expansions per distinct node plus slack before calling it a bomb.
@@ -126,7 +125,7 @@ class _Builder:
         if self.record:
             self.positions.values[path] = _mark(node)
         cls = node.__class__
-        if cls is yaml.ScalarNode:
+        if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:  # the common case first
                 return node.value
             self._check_tag(node)
@@ -135,9 +134,11 @@ class _Builder:
             self._check_tag(node)
         if cls is yaml.SequenceNode:
             if self.record:
-                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+                return [
+                    self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)
+                ]
             return [self.build(item, path, depth + 1) for item in node.value]
-        if cls is yaml.MappingNode:
+        if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         raise YamlError("GOV001", _mark(node), "unsupported YAML node")  # pragma: no cover
 
@@ -166,8 +167,6 @@ class _Builder:
                 return int(digits)
             if _HEX.fullmatch(digits):
                 return int(digits, 16)
-            if _OCT.fullmatch(digits):
-                return int(digits.replace("0o", ""), 8)
             return text
         if tag == _FLOAT:
             low = text.lower().replace("_", "")
@@ -219,7 +218,9 @@ class _Builder:
                 result[key] = self.build(value_node, path, depth + 1)
         # Merge keys (<<): explicit keys win, as the YAML merge spec says.
         for value_node in merged:
-            sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            sources = (
+                value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+            )
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
                     raise YamlError("GOV001", _mark(source), "a merge key (<<) must name a mapping")
@@ -234,7 +235,7 @@ class Parsed:
     issues: list[YamlIssue]
 
 
-_DASHES = re.compile(r"(?:-[ \t]+){%d,}" % (_MAX_DEPTH + 1))
+_DASHES = re.compile(rf"(?:-[ \t]+){{{_MAX_DEPTH + 1},}}")
 
 
 def _too_deep(text: str) -> Mark | None:
@@ -287,7 +288,7 @@ def _compose(text: str) -> yaml.Node | None:
     if deep is not None:
         raise YamlError("GOV012", deep, f"YAML nested deeper than {_MAX_DEPTH} levels")
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)

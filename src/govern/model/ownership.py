@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from govern.model.base import Date, Strict
+from govern.model.base import Date, NumberOrText, Strict
 
 SeverityLevel = Literal["low", "medium", "high", "critical"]
 
@@ -45,7 +45,7 @@ class EscalationStep(Strict):
 
 class AssetSla(Strict):
     delivery: str | None = None
-    freshness: str | None = None
+    freshness: NumberOrText | None = None
 
 
 class Pipeline(Strict):

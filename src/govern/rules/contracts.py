@@ -141,7 +141,7 @@ def notice_days_minimum(ctx: Context) -> Iterator[Problem]:
     """``change_policy.notice_days`` may raise the repository minimum, never lower it.
 
     The repository minimum is ``notice_days`` in govern.yaml (14 by default,
-    seed 000: "notify analytics 2 weeks before any schema change").
+    as in "notify analytics 2 weeks before any schema change").
 
     Fails:
 
@@ -233,7 +233,8 @@ def notice_target(ctx: Context) -> Iterator[Problem]:
     """
     for doc, c in ctx.catalog.contract_docs():
         named: list[tuple[str, Sequence[Notice | Waiver]]] = [
-            ("notices", c.notices), ("waivers", c.waivers)
+            ("notices", c.notices),
+            ("waivers", c.waivers),
         ]
         for section, items in named:
             for i, item in enumerate(items):
@@ -353,7 +354,9 @@ def contract_deprecation_reason(ctx: Context) -> Iterator[Problem]:
     """
     for doc, c in ctx.catalog.contract_docs():
         if c.deprecated is not None and not (c.deprecated.reason or "").strip():
-            yield Problem(doc.at("deprecated"), f"contract `{c.contract}` is deprecated without a reason")
+            yield Problem(
+                doc.at("deprecated"), f"contract `{c.contract}` is deprecated without a reason"
+            )
         elif c.deprecated is None and c.status == "deprecated":
             yield Problem(
                 doc.at("status"),

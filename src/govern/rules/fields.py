@@ -19,7 +19,8 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 # Field names that hold personal data when they appear as a whole word of the
 # name (seed 001: "This pipeline processes email addresses (PII)").
 PII_WORDS = frozenset({
-    "email", "phone", "ssn", "passport", "iban", "address", "birth", "dob", "salary",
+    "email", "phone", "phone_number", "mobile", "ssn", "passport", "iban", "address",
+    "birth", "birth_date", "dob", "salary", "first_name", "last_name", "full_name",
     "firstname", "lastname", "surname", "tax_id", "national_id",
 })  # fmt: skip
 PII_LEVELS = ("confidential", "restricted")
@@ -40,8 +41,13 @@ def _fields(cat: Catalog) -> Iterator[_Site]:
     # Walked here rather than through `iter_fields`, whose name paths cannot tell
     # an array's `items:` from a nested field that is called `items`
     # (`order: {type: object, fields: {items: ...}}`, a common name).
-    def walk(doc: Document[Contract], names: tuple[str, ...], ypath: tuple[str, ...],
-             f: Field_, is_items: bool) -> Iterator[_Site]:
+    def walk(
+        doc: Document[Contract],
+        names: tuple[str, ...],
+        ypath: tuple[str, ...],
+        f: Field_,
+        is_items: bool,
+    ) -> Iterator[_Site]:
         yield _Site(doc, names, ypath, f, is_items)
         for sub, sf in (f.fields or {}).items():
             yield from walk(doc, (*names, sub), (*ypath, "fields", sub), sf, False)
@@ -104,12 +110,14 @@ def field_description(ctx: Context) -> Iterator[Problem]:
         if site.is_items:
             continue  # array items are described by their array
         if not (f.description or "").strip() and not _written(site, "description"):
-            yield Problem(doc.key_at(*site.yaml), f"field `{_dotted(name_path)}` has no description")
+            yield Problem(
+                doc.key_at(*site.yaml), f"field `{_dotted(name_path)}` has no description"
+            )
 
 
 @rule("GOV221", "field-name-case", Severity.ERROR, family=F)
 def field_name_case(ctx: Context) -> Iterator[Problem]:
-    """Field names are ``snake_case`` (seed 002's naming convention).
+    """Field names are ``snake_case``.
 
     Fails:
 
@@ -140,8 +148,11 @@ def field_name_case(ctx: Context) -> Iterator[Problem]:
         if not site.is_items and not SNAKE.match(name):
             like = _snake(name)
             # `1st_run` has no snake_case twin to suggest: say what the rule is.
-            advice = (f"like `{like}`" if SNAKE.match(like)
-                      else "lowercase words joined by `_`, starting with a letter")
+            advice = (
+                f"like `{like}`"
+                if SNAKE.match(like)
+                else "lowercase words joined by `_`, starting with a letter"
+            )
             yield Problem(
                 doc.key_at(*site.yaml), f"field name `{name}` is not snake_case ({advice})"
             )
@@ -242,9 +253,14 @@ def field_structure(ctx: Context) -> Iterator[Problem]:
         if t.name == "array" and f.items is None and not _written(site, "items"):
             yield Problem(where, f"array field `{name}` needs `items:`")
         if f.fields and t.name != "object":
-            yield Problem(doc.key_at(*site.yaml, "fields"), f"`fields` only applies to objects; `{name}` is {t}")
+            yield Problem(
+                doc.key_at(*site.yaml, "fields"),
+                f"`fields` only applies to objects; `{name}` is {t}",
+            )
         if f.items is not None and t.name != "array":
-            yield Problem(doc.key_at(*site.yaml, "items"), f"`items` only applies to arrays; `{name}` is {t}")
+            yield Problem(
+                doc.key_at(*site.yaml, "items"), f"`items` only applies to arrays; `{name}` is {t}"
+            )
 
 
 @rule("GOV224", "constraint-fit", Severity.ERROR, family=F)
@@ -290,20 +306,32 @@ def constraint_fit(ctx: Context) -> Iterator[Problem]:
         name = _dotted(name_path)
         for key in ("pattern", "min_length", "max_length"):
             if getattr(f, key) is not None and not t.textual:
-                yield Problem(doc.key_at(*base, key), f"`{key}` applies to strings; `{name}` is {t}")
+                yield Problem(
+                    doc.key_at(*base, key), f"`{key}` applies to strings; `{name}` is {t}"
+                )
         for key in ("min", "max"):
             if getattr(f, key) is not None and not t.numeric:
-                yield Problem(doc.key_at(*base, key), f"`{key}` applies to numbers; `{name}` is {t}")
+                yield Problem(
+                    doc.key_at(*base, key), f"`{key}` applies to numbers; `{name}` is {t}"
+                )
         if f.min is not None and f.max is not None and f.min > f.max:
             yield Problem(doc.at(*base, "min"), f"`{name}`: min {f.min} is above max {f.max}")
         if f.min_length is not None and f.max_length is not None and f.min_length > f.max_length:
-            yield Problem(doc.at(*base, "min_length"), f"`{name}`: min_length {f.min_length} is above max_length {f.max_length}")
+            yield Problem(
+                doc.at(*base, "min_length"),
+                f"`{name}`: min_length {f.min_length} is above max_length {f.max_length}",
+            )
         for i, value in enumerate(f.enum or []):
-            wrong = (t.textual and not isinstance(value, str)) or (
-                t.numeric and (isinstance(value, bool) or not isinstance(value, (int, float)))
-            ) or (t.name == "boolean" and not isinstance(value, bool)) or (
-                # 2.5 is no value of a whole-number field (a YAML 2.0 is, though)
-                t.name in ("integer", "long") and isinstance(value, float) and not value.is_integer()
+            wrong = (
+                (t.textual and not isinstance(value, str))
+                or (t.numeric and (isinstance(value, bool) or not isinstance(value, (int, float))))
+                or (t.name == "boolean" and not isinstance(value, bool))
+                or (
+                    # 2.5 is no value of a whole-number field (a YAML 2.0 is, though)
+                    t.name in ("integer", "long")
+                    and isinstance(value, float)
+                    and not value.is_integer()
+                )
             )
             if wrong:
                 yield Problem(
@@ -354,7 +382,7 @@ def invalid_pattern(ctx: Context) -> Iterator[Problem]:
 def enum_duplicates(ctx: Context) -> Iterator[Problem]:
     """Enum values are distinct, also ignoring case and spacing.
 
-    Seed 000's free-text field held "promo", "promotion", "Promotion": values
+    A free-text field that collected "promo", "promotion", "Promotion": values
     that differ only in case or spacing are the same category written twice.
 
     Fails:
@@ -399,7 +427,7 @@ def enum_duplicates(ctx: Context) -> Iterator[Problem]:
 def categorical_enum(ctx: Context) -> Iterator[Problem]:
     """A categorical string field (``*_status``, ``*_type``, ``*_reason``, ...) has an ``enum``.
 
-    Seed 000: a free-text ``salary_change_reason`` collected "promo",
+    A free-text ``salary_change_reason`` field once collected "promo",
     "Promotion", "annual increase" and "boss said so". Name endings that mark a
     category are ``categorical_suffixes`` in govern.yaml; a field named by the
     ending alone (``status``, ``reason``) is categorical too. A ``pattern``
@@ -449,7 +477,7 @@ def pii_classification(ctx: Context) -> Iterator[Problem]:
     """A field with ``pii: true`` is classified ``confidential`` or ``restricted``.
 
     Personal data must say how sensitive it is, so that access and retention
-    can follow (seed 001: "PII encrypted at rest, access controlled").
+    can follow (PII encrypted at rest, access controlled).
 
     Fails:
 
@@ -481,9 +509,15 @@ def pii_classification(ctx: Context) -> Iterator[Problem]:
             continue
         base = site.yaml
         if f.classification is None and not _written(site, "classification"):
-            yield Problem(doc.key_at(*base), f"PII field `{_dotted(name_path)}` has no classification (confidential or restricted)")
+            yield Problem(
+                doc.key_at(*base),
+                f"PII field `{_dotted(name_path)}` has no classification (confidential or restricted)",
+            )
         elif f.classification is not None and f.classification not in PII_LEVELS:
-            yield Problem(doc.at(*base, "classification"), f"PII field `{_dotted(name_path)}` is classified `{f.classification}`; personal data is confidential or restricted")
+            yield Problem(
+                doc.at(*base, "classification"),
+                f"PII field `{_dotted(name_path)}` is classified `{f.classification}`; personal data is confidential or restricted",
+            )
 
 
 @rule("GOV229", "pii-masking", Severity.WARNING, family=F)
@@ -520,7 +554,10 @@ def pii_masking(ctx: Context) -> Iterator[Problem]:
     for site in _fields(ctx.catalog):
         doc, name_path, f = site.doc, site.name_path, site.field
         if f.pii and not (f.masking or "").strip():
-            yield Problem(doc.key_at(*site.yaml), f"PII field `{_dotted(name_path)}` has no `masking` (how consumers get it)")
+            yield Problem(
+                doc.key_at(*site.yaml),
+                f"PII field `{_dotted(name_path)}` has no `masking` (how consumers get it)",
+            )
 
 
 @rule("GOV230", "pii-undeclared", Severity.WARNING, family=F)
@@ -556,10 +593,11 @@ def pii_undeclared(ctx: Context) -> Iterator[Problem]:
     """
     for site in _fields(ctx.catalog):
         doc, name_path, f = site.doc, site.name_path, site.field
-        # Whole words only, camelCase split too: `workerEmail` is personal data,
-        # `surtax_identifier` holds no `tax_id`.
+        # The name must *end* in the word (camelCase split too): `workerEmail`
+        # and `home_address` are personal data; `address_id` (a key) and
+        # `email_send_status` are not; `surtax_identifier` holds no `tax_id`.
         words = f"_{_snake(name_path[-1])}_"
-        hit = next((w for w in sorted(PII_WORDS) if f"_{w}_" in words), None)
+        hit = next((w for w in sorted(PII_WORDS) if words.endswith(f"_{w}_")), None)
         base = site.yaml
         explicit = "pii" in _raw(doc, base)
         if hit and not f.pii and not explicit:
@@ -619,7 +657,8 @@ def field_deprecation_reason(ctx: Context) -> Iterator[Problem]:
             continue
         where = doc.at(*site.yaml, "deprecated")
         missing = [
-            k for k in ("reason", "removal")
+            k
+            for k in ("reason", "removal")
             if getattr(f.deprecated, k) in (None, "") and not _written(site, "deprecated", k)
         ]
         if missing:

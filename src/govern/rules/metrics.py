@@ -13,6 +13,8 @@ from govern.rules.base import Context, rule
 
 F = "metrics"
 METRIC_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
 def fold(name: str) -> str:
     """Case, spacing, ``_`` and ``-`` folded: "Payroll error-rate" == "payroll_error_rate"."""
     return re.sub(r"[\s_\-]+", " ", name).strip().casefold()
@@ -106,8 +108,8 @@ def unknown_dialect(ctx: Context) -> Iterator[Problem]:
 def metric_approval(ctx: Context) -> Iterator[Problem]:
     """A metric lists the teams that signed its definition off (``approved_by``).
 
-    Seed 000: "A single catalog of approved metric definitions ... No team may
-    publish a metric that contradicts the catalog."
+    One catalog of approved metric definitions, and no team publishes a metric
+    that contradicts it.
 
     Fails:
 
@@ -134,14 +136,16 @@ def metric_approval(ctx: Context) -> Iterator[Problem]:
     """
     for doc, m in ctx.catalog.metric_docs():
         if not m.approved_by:
-            yield Problem(doc.at("metric"), f"metric `{m.metric}` has no `approved_by`: nobody signed it off")
+            yield Problem(
+                doc.at("metric"), f"metric `{m.metric}` has no `approved_by`: nobody signed it off"
+            )
 
 
 @rule("GOV404", "metric-name-collision", Severity.ERROR, family=F)
 def metric_name_collision(ctx: Context) -> Iterator[Problem]:
     """Metric ids, names and aliases are unique across metrics (case, spacing, ``_``/``-`` folded).
 
-    Two metrics answering to one name is seed 000's "metric definition war":
+    Two metrics answering to one name is a "metric definition war":
     finance and ops both publish "payroll error rate", computed differently.
     ``govern conflicts`` shows how their formulas differ.
 
@@ -188,9 +192,7 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
         if len({metric for metric, _, _ in members}) < 2:
             continue
         for metric, text, where in members:
-            others = ", ".join(
-                f"`{o}` ({w.path}:{w.line})" for o, _, w in members if o != metric
-            )
+            others = ", ".join(f"`{o}` ({w.path}:{w.line})" for o, _, w in members if o != metric)
             yield Problem(
                 where,
                 f"`{text}` also names metric {others}; run `govern conflicts` to compare them",
@@ -201,7 +203,7 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
 def metric_description(ctx: Context) -> Iterator[Problem]:
     """A metric has a ``name`` and a ``description`` that says what it counts.
 
-    Seed 000: "payslip error rate = incorrect payslips / total payslips, where
+    "Payslip error rate = incorrect payslips / total payslips, where
     'incorrect' means any payslip that required correction after initial
     generation" — the words settle what the formula cannot.
 
@@ -230,7 +232,9 @@ def metric_description(ctx: Context) -> Iterator[Problem]:
     for doc, m in ctx.catalog.metric_docs():
         missing = [k for k in ("name", "description") if not (getattr(m, k) or "").strip()]
         if missing:
-            yield Problem(doc.at("metric"), f"metric `{m.metric}` has no {' and no '.join(missing)}")
+            yield Problem(
+                doc.at("metric"), f"metric `{m.metric}` has no {' and no '.join(missing)}"
+            )
 
 
 @rule("GOV406", "metric-id-format", Severity.ERROR, family=F)
@@ -299,7 +303,9 @@ def ratio_formula(ctx: Context) -> Iterator[Problem]:
             continue
         parsed = sql.parse(m.formula, m.dialect)
         if parsed.error is None and not sql.is_division(parsed):
-            yield Problem(doc.at("formula"), "a ratio metric's formula should be `numerator / denominator`")
+            yield Problem(
+                doc.at("formula"), "a ratio metric's formula should be `numerator / denominator`"
+            )
 
 
 @rule("GOV408", "metric-sources", Severity.WARNING, family=F)
@@ -331,7 +337,10 @@ def metric_sources(ctx: Context) -> Iterator[Problem]:
     """
     for doc, m in ctx.catalog.metric_docs():
         if not m.sources:
-            yield Problem(doc.at("metric"), f"metric `{m.metric}` lists no `sources`: its lineage cannot be traced")
+            yield Problem(
+                doc.at("metric"),
+                f"metric `{m.metric}` lists no `sources`: its lineage cannot be traced",
+            )
 
 
 @rule("GOV409", "metric-formula", Severity.ERROR, family=F)

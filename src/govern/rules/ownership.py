@@ -25,7 +25,7 @@ def missing_owner(ctx: Context) -> Iterator[Problem]:
     """Every asset has an accountable owner.
 
     A contract or metric names its ``owner``; a pipeline or dataset its
-    ``primary`` owner. Seed 004: "Who's responsible for fixing the broken
+    ``primary`` owner. "Who's responsible for fixing the broken
     ``customer_age`` feature?" took two weeks to answer.
 
     Fails:
@@ -91,7 +91,8 @@ def primary_is_secondary(ctx: Context) -> Iterator[Problem]:
             sources: [payroll.payslip.generated]
     """
     assets: list[Entry[Pipeline] | Entry[Dataset]] = [
-        *ctx.catalog.pipeline_entries(), *ctx.catalog.dataset_entries()
+        *ctx.catalog.pipeline_entries(),
+        *ctx.catalog.dataset_entries(),
     ]
     for entry in assets:
         v = entry.value
@@ -110,7 +111,7 @@ def _letters(value: str) -> list[str]:
 def raci_accountable(ctx: Context) -> Iterator[Problem]:
     """Each RACI activity has exactly one Accountable team (A).
 
-    Seed 004: "Accountable (final decision, can't delegate)". Two A's is no
+    Accountable means the final decision, which cannot be delegated. Two A's is no
     decision-maker; none is the finger-pointing the RACI was meant to end.
 
     Fails:
@@ -129,7 +130,10 @@ def raci_accountable(ctx: Context) -> Iterator[Problem]:
         accountable = [t for t, v in entry.value.items() if "A" in _letters(v)]
         if len(accountable) != 1:
             found = ", ".join(f"`{t}`" for t in accountable) or "none"
-            yield Problem(entry.key_at(), f"activity `{entry.id}` needs exactly one A (accountable); found {found}")
+            yield Problem(
+                entry.key_at(),
+                f"activity `{entry.id}` needs exactly one A (accountable); found {found}",
+            )
 
 
 @rule("GOV504", "raci-responsible", Severity.ERROR, family=F)
@@ -150,7 +154,10 @@ def raci_responsible(ctx: Context) -> Iterator[Problem]:
     """
     for entry in ctx.catalog.raci_entries():
         if not any("R" in _letters(v) for v in entry.value.values()):
-            yield Problem(entry.key_at(), f"activity `{entry.id}` has no R (responsible): nobody does the work")
+            yield Problem(
+                entry.key_at(),
+                f"activity `{entry.id}` has no R (responsible): nobody does the work",
+            )
 
 
 @rule("GOV505", "raci-letters", Severity.ERROR, family=F)
@@ -174,7 +181,10 @@ def raci_letters(ctx: Context) -> Iterator[Problem]:
             letters = _letters(value)
             bad = [x for x in letters if x not in RACI_LETTERS]
             if bad or not letters or len(set(letters)) != len(letters):
-                yield Problem(entry.at(team), f"`{value}` is not a RACI value: write R, A, C, I, or a combination like R/A")
+                yield Problem(
+                    entry.at(team),
+                    f"`{value}` is not a RACI value: write R, A, C, I, or a combination like R/A",
+                )
 
 
 @rule("GOV506", "escalation-cycle", Severity.ERROR, family=F)
@@ -274,7 +284,7 @@ def _shortest_path(graph: dict[str, list[str]], source: str, target: str) -> lis
 def oncall_rotation(ctx: Context) -> Iterator[Problem]:
     """An on-call rotation can be computed: a handoff like ``monday 10:00 UTC``, members, no repeats.
 
-    Weekly rotations hand off on a weekday (seed 003: "rotates among DEs every
+    Weekly rotations hand off on a weekday ("rotates among DEs every
     Monday at 10:00 AM"); daily rotations hand off at a time (``10:00 UTC``).
 
     Fails:
@@ -311,9 +321,13 @@ def oncall_rotation(ctx: Context) -> Iterator[Problem]:
             )
         elif oc.rotation == "daily":
             if weekday is not None:
-                yield Problem(at_handoff, "a daily rotation hands off at a time only, like `10:00 UTC`")
+                yield Problem(
+                    at_handoff, "a daily rotation hands off at a time only, like `10:00 UTC`"
+                )
         elif weekday is None:
-            yield Problem(at_handoff, "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`")
+            yield Problem(
+                at_handoff, "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`"
+            )
         elif weekday != oc.start.weekday():
             # `start` is the first handoff (PRODUCT.md 1.3): it falls on the handoff weekday.
             yield Problem(
@@ -322,11 +336,16 @@ def oncall_rotation(ctx: Context) -> Iterator[Problem]:
                 f"but handoffs happen on {WEEKDAYS[weekday]}",
             )
         if not oc.members:
-            yield Problem(team.at("oncall", "members"), f"team `{team.id}` has an on-call rotation with no members")
+            yield Problem(
+                team.at("oncall", "members"),
+                f"team `{team.id}` has an on-call rotation with no members",
+            )
         seen: set[str] = set()
         for i, m in enumerate(oc.members):
             if m in seen:
-                yield Problem(team.at("oncall", "members", i), f"`{m}` appears twice in the rotation")
+                yield Problem(
+                    team.at("oncall", "members", i), f"`{m}` appears twice in the rotation"
+                )
             seen.add(m)
 
 
@@ -359,7 +378,10 @@ def leave_range(ctx: Context) -> Iterator[Problem]:
     for team in ctx.catalog.team_entries():
         for i, leave in enumerate(team.value.leave):
             if leave.from_ > leave.to:
-                yield Problem(team.at("leave", i, "to"), f"leave of `{leave.member}` ends ({leave.to}) before it starts ({leave.from_})")
+                yield Problem(
+                    team.at("leave", i, "to"),
+                    f"leave of `{leave.member}` ends ({leave.to}) before it starts ({leave.from_})",
+                )
 
 
 @rule("GOV509", "team-id-format", Severity.ERROR, family=F)
@@ -386,14 +408,16 @@ def team_id_format(ctx: Context) -> Iterator[Problem]:
     """
     for team in ctx.catalog.team_entries():
         if not TEAM_ID.match(team.id):
-            yield Problem(team.key_at(), f"team id `{team.id}` must be lowercase words joined by `-` or `_`")
+            yield Problem(
+                team.key_at(), f"team id `{team.id}` must be lowercase words joined by `-` or `_`"
+            )
 
 
 @rule("GOV510", "secondary-owner", Severity.INFO, family=F)
 def secondary_owner(ctx: Context) -> Iterator[Problem]:
     """A pipeline has a secondary owner who can act when the primary cannot.
 
-    Seed 003 gives every pipeline one (Data Engineering, for maintenance and
+    A common pattern gives every pipeline one (Data Engineering, for maintenance and
     data reliability).
 
     Fails:
@@ -443,7 +467,9 @@ def team_contact(ctx: Context) -> Iterator[Problem]:
     """
     for team in ctx.catalog.team_entries():
         if not (team.value.slack or team.value.email):
-            yield Problem(team.key_at(), f"team `{team.id}` has no `slack` or `email`: nobody can reach it")
+            yield Problem(
+                team.key_at(), f"team `{team.id}` has no `slack` or `email`: nobody can reach it"
+            )
 
 
 RULES = [

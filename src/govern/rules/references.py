@@ -27,7 +27,9 @@ def _hint(name: str, choices: Iterable[str]) -> str:
 
 def _missing_team(catalog: Catalog, name: str, where: Location, what: str) -> Iterator[Problem]:
     if not catalog.has_team(name):
-        yield Problem(where, f"{what} `{name}` is not a team in ownership/{_hint(name, catalog.teams)}")
+        yield Problem(
+            where, f"{what} `{name}` is not a team in ownership/{_hint(name, catalog.teams)}"
+        )
 
 
 @rule("GOV101", "unknown-owner", Severity.ERROR, family=F)
@@ -70,7 +72,8 @@ def unknown_owner(ctx: Context) -> Iterator[Problem]:
         if m.owner:
             yield from _missing_team(cat, m.owner, mdoc.at("owner"), "owner")
     assets: list[Entry[Pipeline] | Entry[Dataset]] = [
-        *cat.pipeline_entries(), *cat.dataset_entries()
+        *cat.pipeline_entries(),
+        *cat.dataset_entries(),
     ]
     for entry in assets:
         for role in ("primary", "secondary", "oncall"):
@@ -116,7 +119,9 @@ def unknown_consumer(ctx: Context) -> Iterator[Problem]:
     """
     for doc, c in ctx.catalog.contract_docs():
         for i, consumer in enumerate(c.consumers):
-            yield from _missing_team(ctx.catalog, consumer.team, doc.at("consumers", i, "team"), "consumer")
+            yield from _missing_team(
+                ctx.catalog, consumer.team, doc.at("consumers", i, "team"), "consumer"
+            )
 
 
 @rule("GOV103", "unknown-approver", Severity.ERROR, family=F)
@@ -165,7 +170,7 @@ def unknown_metric_source(ctx: Context) -> Iterator[Problem]:
     """A metric's ``sources`` are contract ids defined in ``contracts/``.
 
     A metric computed from data nobody promised is a shadow pipeline waiting to
-    break (seed 000).
+    break.
 
     Fails:
 
@@ -391,7 +396,9 @@ def unknown_escalation_target(ctx: Context) -> Iterator[Problem]:
 
     def ok(name: str) -> bool:
         return (
-            name in ESCALATION_ROLES or cat.has_team(name) or cat.is_person(name)
+            name in ESCALATION_ROLES
+            or cat.has_team(name)
+            or cat.is_person(name)
             or name in unreadable
         )
 
@@ -404,7 +411,8 @@ def unknown_escalation_target(ctx: Context) -> Iterator[Problem]:
             for i, name in enumerate(step.then):
                 if not ok(name):
                     yield Problem(
-                        pipe.at("severity_escalation", level, "then", i), _escalation_message(cat, name)
+                        pipe.at("severity_escalation", level, "then", i),
+                        _escalation_message(cat, name),
                     )
 
 
@@ -423,8 +431,11 @@ def _people_in_broken_teams(cat: Catalog) -> set[str]:
             if not isinstance(raw, dict):
                 continue
             oncall = raw.get("oncall")
-            for value in (raw.get("members"), raw.get("manager"),
-                          oncall.get("members") if isinstance(oncall, dict) else None):
+            for value in (
+                raw.get("members"),
+                raw.get("manager"),
+                oncall.get("members") if isinstance(oncall, dict) else None,
+            ):
                 out.update(_names(value))
     return out
 
@@ -543,8 +554,45 @@ def unknown_team_member(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+@rule("GOV111", "unknown-dataset-contract", Severity.ERROR, family=F)
+def unknown_dataset_contract(ctx: Context) -> Iterator[Problem]:
+    """A dataset's ``contract`` names a contract id defined in ``contracts/``.
+
+    The link from a dataset to its contract is how coverage knows the dataset
+    is promised; a typo breaks it in silence.
+
+    Fails:
+
+        # ownership/datasets.yaml
+        datasets:
+          stg_payslip_daily:
+            description: Payslips of the day, deduplicated
+            primary: data-engineering
+            secondary: analytics
+            contract: payroll.payslips.generated
+
+    Passes:
+
+        # ownership/datasets.yaml
+        datasets:
+          stg_payslip_daily:
+            description: Payslips of the day, deduplicated
+            primary: data-engineering
+            secondary: analytics
+            contract: payroll.payslip.generated
+    """
+    cat = ctx.catalog
+    for entry in cat.dataset_entries():
+        cid = entry.value.contract
+        if cid and not cat.has_contract(cid):
+            yield Problem(
+                entry.at("contract"),
+                f"contract `{cid}` is not a contract id{_hint(cid, cat.contracts)}",
+            )
+
+
 RULES = [
     unknown_owner, unknown_consumer, unknown_approver, unknown_metric_source,
     unknown_formula_column, unknown_pipeline_source, unknown_raci_team,
-    unknown_escalation_target, duplicate_id, unknown_team_member,
+    unknown_escalation_target, duplicate_id, unknown_team_member, unknown_dataset_contract,
 ]  # fmt: skip

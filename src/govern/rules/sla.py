@@ -11,7 +11,9 @@ from govern.values import format_duration, parse_duration, parse_percent, parse_
 
 F = "sla"
 DURATION_HELP = "write a number and a unit: 15m, 4h, 2d, 48h"
-SCHEDULE_HELP = "write `hourly`, `daily 09:00 UTC`, `weekly friday 09:00 UTC` or `monthly 28 00:00 UTC`"
+SCHEDULE_HELP = (
+    "write `hourly`, `daily 09:00 UTC`, `weekly friday 09:00 UTC` or `monthly 28 00:00 UTC`"
+)
 
 
 def _durations(ctx: Context) -> Iterator[tuple[Location, str, str]]:
@@ -24,7 +26,11 @@ def _durations(ctx: Context) -> Iterator[tuple[Location, str, str]]:
             yield p.at("sla", "freshness"), p.value.sla.freshness, "sla.freshness"
         for level, step in p.value.severity_escalation.items():
             if step.respond_within is not None:
-                yield p.at("severity_escalation", level, "respond_within"), step.respond_within, "respond_within"
+                yield (
+                    p.at("severity_escalation", level, "respond_within"),
+                    step.respond_within,
+                    "respond_within",
+                )
 
 
 @rule("GOV301", "sla-duration", Severity.ERROR, family=F)
@@ -124,7 +130,7 @@ def layer_of(name: str, layers: dict[str, str]) -> str | None:
 def sla_layer_freshness(ctx: Context) -> Iterator[Problem]:
     """Freshness is within what the data's layer promises.
 
-    Seed 002: raw 15 minutes, staging 1 hour, curated 4 hours, marts 6 hours,
+    By default: raw 15 minutes, staging 1 hour, curated 4 hours, marts 6 hours,
     for tables named ``{layer}_{entity}_{granularity}``. Applies to a contract's
     ``dataset`` and a pipeline's ``targets``; ``layers`` in govern.yaml changes
     the limits.
@@ -261,7 +267,10 @@ def retention_format(ctx: Context) -> Iterator[Problem]:
     for doc, c in ctx.catalog.contract_docs():
         r = c.retention
         if r is not None and r.strip().lower() != "indefinite" and parse_duration(r) is None:
-            yield Problem(doc.at("retention"), f"retention `{r}` is not a duration ({DURATION_HELP}, 7y) or `indefinite`")
+            yield Problem(
+                doc.at("retention"),
+                f"retention `{r}` is not a duration ({DURATION_HELP}, 7y) or `indefinite`",
+            )
 
 
 RULES = [sla_duration, sla_percentage, sla_layer_freshness, sla_schedule, retention_format]
