@@ -8,7 +8,7 @@ Identity is the id, never the file path.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -52,6 +52,9 @@ class Catalog:
     # reference" cascade), but no rule looks inside them.
     broken_ids: set[str] = field(default_factory=set)
     _people: set[str] | None = field(default=None, repr=False)
+    # Values derived from the catalog that several rules need (every field of
+    # every contract, say): computed once, on first use, by `derived`.
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     # --- building -------------------------------------------------------------------------
 
@@ -85,6 +88,12 @@ class Catalog:
                 raw = doc.data.get(section)
                 if isinstance(raw, dict):
                     self.broken_ids.update(str(k) for k in raw if k not in getattr(model, section))
+
+    def derived(self, key: str, compute: Callable[[Catalog], T]) -> T:
+        """``compute(self)``, once per catalog: rules share derived indexes."""
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        return self._derived[key]  # type: ignore[no-any-return]
 
     # --- iteration ------------------------------------------------------------------------
 

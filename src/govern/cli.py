@@ -6,6 +6,7 @@ Heavy modules are imported inside the commands that need them, so that
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -166,6 +167,11 @@ def _exit(call: Callable[[], int], no_color: bool) -> NoReturn:
 
 def main() -> None:
     """Entry point: one line for an internal error, the traceback under --debug."""
+    # govern allocates many small objects that live until it exits (YAML
+    # values, models). With the default thresholds the cyclic collector walks
+    # them again and again: 40% of the time of a lint of 1,000 contracts. A
+    # short-lived process can collect rarely (bench/: docs/performance.md).
+    gc.set_threshold(100_000, 50, 1000)
     try:
         app()
     except SystemExit:

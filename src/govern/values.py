@@ -8,6 +8,7 @@ precisely what is wrong; nothing here raises on user input.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -151,6 +152,7 @@ class FieldType:
         return f"decimal({self.precision},{self.scale})" if self.name == "decimal" else self.name
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_type(text: str) -> FieldType | None:
     t = text.strip().lower()
     if t in SIMPLE_TYPES:

@@ -3,6 +3,7 @@ fields, personal data, deprecations."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,7 +38,12 @@ class _Site:
     is_items: bool  # the `items:` of an array, not a field the user named
 
 
-def _fields(cat: Catalog) -> Iterator[_Site]:
+def _fields(cat: Catalog) -> list[_Site]:
+    """Every field of every contract; walked once and shared by the rules."""
+    return cat.derived("fields.sites", lambda c: list(_walk_fields(c)))
+
+
+def _walk_fields(cat: Catalog) -> Iterator[_Site]:
     # Walked here rather than through `iter_fields`, whose name paths cannot tell
     # an array's `items:` from a nested field that is called `items`
     # (`order: {type: object, fields: {items: ...}}`, a common name).
@@ -158,6 +164,7 @@ def field_name_case(ctx: Context) -> Iterator[Problem]:
             )
 
 
+@functools.lru_cache(maxsize=4096)
 def _snake(name: str) -> str:
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "field_name"
@@ -246,12 +253,11 @@ def field_structure(ctx: Context) -> Iterator[Problem]:
         t = parse_type(f.type)
         if t is None:
             continue
-        where = doc.at(*site.yaml, "type")
         name = _dotted(name_path)
         if t.name == "object" and not f.fields and not _written(site, "fields"):
-            yield Problem(where, f"object field `{name}` needs `fields:`")
+            yield Problem(doc.at(*site.yaml, "type"), f"object field `{name}` needs `fields:`")
         if t.name == "array" and f.items is None and not _written(site, "items"):
-            yield Problem(where, f"array field `{name}` needs `items:`")
+            yield Problem(doc.at(*site.yaml, "type"), f"array field `{name}` needs `items:`")
         if f.fields and t.name != "object":
             yield Problem(
                 doc.key_at(*site.yaml, "fields"),
@@ -655,7 +661,6 @@ def field_deprecation_reason(ctx: Context) -> Iterator[Problem]:
         doc, name_path, f = site.doc, site.name_path, site.field
         if f.deprecated is None:
             continue
-        where = doc.at(*site.yaml, "deprecated")
         missing = [
             k
             for k in ("reason", "removal")
@@ -663,7 +668,7 @@ def field_deprecation_reason(ctx: Context) -> Iterator[Problem]:
         ]
         if missing:
             yield Problem(
-                where,
+                doc.at(*site.yaml, "deprecated"),
                 f"deprecated field `{_dotted(name_path)}` has no {' and no '.join(missing)} "
                 "(write `deprecated: {reason: ..., removal: YYYY-MM-DD}`)",
             )

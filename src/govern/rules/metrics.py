@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from govern import sql
 from govern.findings import Location, Problem, Severity
@@ -174,12 +175,13 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
         formula: count_if(corrected_after_generation) / count(distinct worker_id)
         sources: [payroll.payslip.generated]
     """
-    claims: dict[str, list[tuple[str, str, Location]]] = {}
+    claims: dict[str, list[tuple[str, str, Callable[[], Location]]]] = {}
     for doc, m in ctx.catalog.metric_docs():
-        names: list[tuple[str, Location]] = [(m.metric, doc.at("metric"))]
+        # Locations are resolved only for a collision (positions are lazy).
+        names: list[tuple[str, Callable[[], Location]]] = [(m.metric, partial(doc.at, "metric"))]
         if m.name:
-            names.append((m.name, doc.at("name")))
-        names += [(a, doc.at("aliases", i)) for i, a in enumerate(m.aliases)]
+            names.append((m.name, partial(doc.at, "name")))
+        names += [(a, partial(doc.at, "aliases", i)) for i, a in enumerate(m.aliases)]
         own: set[str] = set()
         for text, where in names:
             key = fold(text)
@@ -191,10 +193,11 @@ def metric_name_collision(ctx: Context) -> Iterator[Problem]:
     for members in claims.values():
         if len({metric for metric, _, _ in members}) < 2:
             continue
-        for metric, text, where in members:
-            others = ", ".join(f"`{o}` ({w.path}:{w.line})" for o, _, w in members if o != metric)
+        resolved = [(metric, text, where()) for metric, text, where in members]
+        for metric, text, loc in resolved:
+            others = ", ".join(f"`{o}` ({w.path}:{w.line})" for o, _, w in resolved if o != metric)
             yield Problem(
-                where,
+                loc,
                 f"`{text}` also names metric {others}; run `govern conflicts` to compare them",
             )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
+from functools import partial
 from itertools import pairwise
 
 from govern.catalog import Entry
@@ -312,21 +313,21 @@ def oncall_rotation(ctx: Context) -> Iterator[Problem]:
         if oc is None:
             continue
         handoff = parse_handoff(oc.handoff)
-        at_handoff = team.at("oncall", "handoff")
+        at_handoff = partial(team.at, "oncall", "handoff")  # resolved only for a finding
         weekday = handoff[0] if handoff is not None else None
         if handoff is None:
             yield Problem(
-                at_handoff,
+                at_handoff(),
                 f"handoff `{oc.handoff}` is not a weekday and UTC time like `monday 10:00 UTC`",
             )
         elif oc.rotation == "daily":
             if weekday is not None:
                 yield Problem(
-                    at_handoff, "a daily rotation hands off at a time only, like `10:00 UTC`"
+                    at_handoff(), "a daily rotation hands off at a time only, like `10:00 UTC`"
                 )
         elif weekday is None:
             yield Problem(
-                at_handoff, "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`"
+                at_handoff(), "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`"
             )
         elif weekday != oc.start.weekday():
             # `start` is the first handoff (PRODUCT.md 1.3): it falls on the handoff weekday.

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from govern import sql
 from govern.catalog import Catalog, Entry
@@ -25,10 +26,14 @@ def _hint(name: str, choices: Iterable[str]) -> str:
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-def _missing_team(catalog: Catalog, name: str, where: Location, what: str) -> Iterator[Problem]:
+def _missing_team(
+    catalog: Catalog, name: str, where: Callable[[], Location], what: str
+) -> Iterator[Problem]:
+    # `where` is called only for a finding: positions are read lazily, and
+    # asking for one makes the document's file be read again.
     if not catalog.has_team(name):
         yield Problem(
-            where, f"{what} `{name}` is not a team in ownership/{_hint(name, catalog.teams)}"
+            where(), f"{what} `{name}` is not a team in ownership/{_hint(name, catalog.teams)}"
         )
 
 
@@ -67,10 +72,10 @@ def unknown_owner(ctx: Context) -> Iterator[Problem]:
     cat = ctx.catalog
     for cdoc, c in cat.contract_docs():
         if c.owner:
-            yield from _missing_team(cat, c.owner, cdoc.at("owner"), "owner")
+            yield from _missing_team(cat, c.owner, partial(cdoc.at, "owner"), "owner")
     for mdoc, m in cat.metric_docs():
         if m.owner:
-            yield from _missing_team(cat, m.owner, mdoc.at("owner"), "owner")
+            yield from _missing_team(cat, m.owner, partial(mdoc.at, "owner"), "owner")
     assets: list[Entry[Pipeline] | Entry[Dataset]] = [
         *cat.pipeline_entries(),
         *cat.dataset_entries(),
@@ -79,7 +84,7 @@ def unknown_owner(ctx: Context) -> Iterator[Problem]:
         for role in ("primary", "secondary", "oncall"):
             name = getattr(entry.value, role, None)
             if name:
-                yield from _missing_team(cat, name, entry.at(role), f"{role} owner")
+                yield from _missing_team(cat, name, partial(entry.at, role), f"{role} owner")
 
 
 @rule("GOV102", "unknown-consumer", Severity.ERROR, family=F)
@@ -120,7 +125,7 @@ def unknown_consumer(ctx: Context) -> Iterator[Problem]:
     for doc, c in ctx.catalog.contract_docs():
         for i, consumer in enumerate(c.consumers):
             yield from _missing_team(
-                ctx.catalog, consumer.team, doc.at("consumers", i, "team"), "consumer"
+                ctx.catalog, consumer.team, partial(doc.at, "consumers", i, "team"), "consumer"
             )
 
 
@@ -157,11 +162,11 @@ def unknown_approver(ctx: Context) -> Iterator[Problem]:
     cat = ctx.catalog
     for mdoc, m in cat.metric_docs():
         for i, team in enumerate(m.approved_by):
-            yield from _missing_team(cat, team, mdoc.at("approved_by", i), "approver")
+            yield from _missing_team(cat, team, partial(mdoc.at, "approved_by", i), "approver")
     for cdoc, c in cat.contract_docs():
         for w, waiver in enumerate(c.waivers):
             for i, team in enumerate(waiver.approved_by):
-                where = cdoc.at("waivers", w, "approved_by", i)
+                where = partial(cdoc.at, "waivers", w, "approved_by", i)
                 yield from _missing_team(cat, team, where, "approver")
 
 

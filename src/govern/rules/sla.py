@@ -3,7 +3,8 @@ within what the table's layer promises (seed 002)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from govern.findings import Location, Problem, Severity
 from govern.rules.base import Context, rule
@@ -16,18 +17,23 @@ SCHEDULE_HELP = (
 )
 
 
-def _durations(ctx: Context) -> Iterator[tuple[Location, str, str]]:
+# Locations are deferred (functools.partial) and resolved only for a finding:
+# positions are read lazily, and asking for one reads the document again.
+Where = Callable[[], Location]
+
+
+def _durations(ctx: Context) -> Iterator[tuple[Where, str, str]]:
     cat = ctx.catalog
     for doc, c in cat.contract_docs():
         if c.sla and c.sla.freshness is not None:
-            yield doc.at("sla", "freshness"), c.sla.freshness, "sla.freshness"
+            yield partial(doc.at, "sla", "freshness"), c.sla.freshness, "sla.freshness"
     for p in cat.pipeline_entries():
         if p.value.sla and p.value.sla.freshness is not None:
-            yield p.at("sla", "freshness"), p.value.sla.freshness, "sla.freshness"
+            yield partial(p.at, "sla", "freshness"), p.value.sla.freshness, "sla.freshness"
         for level, step in p.value.severity_escalation.items():
             if step.respond_within is not None:
                 yield (
-                    p.at("severity_escalation", level, "respond_within"),
+                    partial(p.at, "severity_escalation", level, "respond_within"),
                     step.respond_within,
                     "respond_within",
                 )
@@ -65,7 +71,7 @@ def sla_duration(ctx: Context) -> Iterator[Problem]:
     """
     for where, text, key in _durations(ctx):
         if parse_duration(text) is None:
-            yield Problem(where, f"{key} `{text}` is not a duration: {DURATION_HELP}")
+            yield Problem(where(), f"{key} `{text}` is not a duration: {DURATION_HELP}")
 
 
 @rule("GOV302", "sla-percentage", Severity.ERROR, family=F)
@@ -164,13 +170,15 @@ def sla_layer_freshness(ctx: Context) -> Iterator[Problem]:
           payslip_id: {type: string, required: true, description: Payslip identifier}
     """
     layers = ctx.config.layers
-    checks: list[tuple[Location, str, list[str]]] = []
+    checks: list[tuple[Where, str, list[str]]] = []
     for doc, c in ctx.catalog.contract_docs():
         if c.sla and c.sla.freshness and c.dataset:
-            checks.append((doc.at("sla", "freshness"), c.sla.freshness, [c.dataset]))
+            checks.append((partial(doc.at, "sla", "freshness"), c.sla.freshness, [c.dataset]))
     for p in ctx.catalog.pipeline_entries():
         if p.value.sla and p.value.sla.freshness:
-            checks.append((p.at("sla", "freshness"), p.value.sla.freshness, p.value.targets))
+            checks.append(
+                (partial(p.at, "sla", "freshness"), p.value.sla.freshness, p.value.targets)
+            )
     for where, text, names in checks:
         fresh = parse_duration(text)
         if fresh is None:
@@ -180,7 +188,7 @@ def sla_layer_freshness(ctx: Context) -> Iterator[Problem]:
             limit = parse_duration(layers[layer]) if layer else None
             if layer and limit is not None and fresh > limit:
                 yield Problem(
-                    where,
+                    where(),
                     f"freshness {format_duration(fresh)} is slower than the `{layer}` layer "
                     f"promises for `{name}` (at most {layers[layer]})",
                 )
@@ -220,18 +228,18 @@ def sla_schedule(ctx: Context) -> Iterator[Problem]:
         schema:
           payroll_run_id: {type: string, required: true, description: Run identifier}
     """
-    found: list[tuple[Location, str, str]] = []
+    found: list[tuple[Where, str, str]] = []
     for doc, c in ctx.catalog.contract_docs():
         if c.sla and c.sla.delivery is not None:
-            found.append((doc.at("sla", "delivery"), c.sla.delivery, "sla.delivery"))
+            found.append((partial(doc.at, "sla", "delivery"), c.sla.delivery, "sla.delivery"))
     for p in ctx.catalog.pipeline_entries():
         if p.value.schedule is not None:
-            found.append((p.at("schedule"), p.value.schedule, "schedule"))
+            found.append((partial(p.at, "schedule"), p.value.schedule, "schedule"))
         if p.value.sla and p.value.sla.delivery is not None:
-            found.append((p.at("sla", "delivery"), p.value.sla.delivery, "sla.delivery"))
+            found.append((partial(p.at, "sla", "delivery"), p.value.sla.delivery, "sla.delivery"))
     for where, text, key in found:
         if parse_schedule(text) is None:
-            yield Problem(where, f"{key} `{text}` is not a schedule: {SCHEDULE_HELP}")
+            yield Problem(where(), f"{key} `{text}` is not a schedule: {SCHEDULE_HELP}")
 
 
 @rule("GOV305", "retention-format", Severity.ERROR, family=F)
