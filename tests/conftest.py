@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -14,6 +15,12 @@ import pytest
 from govern.config import Config
 from govern.engine import lint
 from govern.findings import Finding
+
+# The formula cache (govern/sql.py) stays out of the tests' way: off for
+# in-process runs, and in a temporary directory for subprocesses, never in
+# the home directory of the machine that runs the tests.
+os.environ["GOVERN_NO_CACHE"] = "1"
+CACHE_DIR = tempfile.mkdtemp(prefix="govern-test-cache-")
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent
@@ -69,6 +76,7 @@ def run_govern(
 ) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "GOVERN_"))}
     full_env.pop("NO_COLOR", None)
+    full_env["GOVERN_CACHE_DIR"] = CACHE_DIR
     full_env.update(env or {})
     return subprocess.run(
         [*govern_command(), *args],

@@ -1,14 +1,24 @@
 """The only module that imports sqlglot: metric formulas as parsed SQL.
 
 sqlglot is imported on first use, not at start-up: it costs about 0.1 s to
-import, which a pre-commit run without metrics should not pay.
+import, which a pre-commit run should not pay for formulas that did not
+change. What lint needs of a formula (does it parse, which columns does it
+read, is it a ratio) is therefore kept in a small cache file between runs
+(``~/.cache/govern``, keyed by the formula, the dialect and the installed
+sqlglot and govern); a run whose formulas are all in it never imports sqlglot.
+``GOVERN_NO_CACHE=1`` turns the cache off; ``GOVERN_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
 
+import atexit
 import functools
+import json
+import os
 from dataclasses import dataclass
 from typing import Any
+
+from govern import __version__
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,106 @@ class Formula:
     tree: Any = None  # sqlglot expression; opaque outside this module
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """What lint needs of a formula; cheap to keep between runs."""
+
+    error: str | None
+    columns: tuple[Column, ...]
+    ratio: bool
+
+
+def analyze(text: str, dialect: str | None = None) -> Analysis:
+    """Parse error, columns read, and whether it is a ratio: from the cache, or parsed."""
+    key = f"f\x00{dialect or ''}\x00{text}"
+    cache = _cache()
+    hit = cache.get(key)
+    if isinstance(hit, list) and len(hit) == 3:
+        error, columns, ratio = hit
+        return Analysis(error, tuple(Column(n, t) for t, n in columns), bool(ratio))
+    parsed = parse(text, dialect)
+    result = Analysis(
+        parsed.error, parsed.columns, parsed.error is None and is_division(parsed)
+    )
+    cache.put(key, [result.error, [[c.table, c.name] for c in result.columns], result.ratio])
+    return result
+
+
+def known_dialect(name: str) -> bool:
+    key = f"d\x00{name}"
+    cache = _cache()
+    hit = cache.get(key)
+    if isinstance(hit, bool):
+        return hit
+    known = _known_dialect(name)
+    cache.put(key, known)
+    return known
+
+
+class _Cache:
+    """A JSON file of analyses, read once, written at exit when it grew."""
+
+    _MAX_ENTRIES = 20_000
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.data: dict[str, Any] = {}
+        self.dirty = False
+        if path is None:
+            return
+        try:
+            with open(path, encoding="utf-8") as fh:
+                loaded = json.load(fh)
+            if isinstance(loaded, dict):
+                self.data = loaded
+        except (OSError, ValueError):
+            pass  # no cache yet, or a damaged one: start afresh
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        if self.path is None:
+            return
+        if not self.dirty:
+            atexit.register(self.save)
+        self.data[key] = value
+        self.dirty = True
+
+    def save(self) -> None:
+        if self.path is None or not self.dirty:
+            return
+        items = list(self.data.items())[-self._MAX_ENTRIES :]
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            tmp = f"{self.path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(dict(items), fh)
+            os.replace(tmp, self.path)  # atomic: a concurrent run sees old or new
+        except OSError:
+            pass  # a read-only home is no reason to fail a lint
+        self.dirty = False
+
+
+@functools.cache
+def _cache() -> _Cache:
+    if os.environ.get("GOVERN_NO_CACHE"):
+        return _Cache(None)
+    import importlib.util
+
+    spec = importlib.util.find_spec("sqlglot")
+    if spec is None or spec.origin is None:
+        return _Cache(None)
+    try:
+        # A reinstalled sqlglot has a new file time: its answers may differ.
+        stamp = os.stat(spec.origin).st_mtime_ns
+    except OSError:
+        return _Cache(None)
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("GOVERN_CACHE_DIR") or os.path.join(home, "govern")
+    return _Cache(os.path.join(base, f"formulas-v1-{__version__}-{stamp}.json"))
+
+
 def dialect_names() -> list[str]:
     import sqlglot
 
@@ -47,7 +157,7 @@ def _dialect_name(name: str) -> str:
 
 
 @functools.cache
-def known_dialect(name: str) -> bool:
+def _known_dialect(name: str) -> bool:
     from sqlglot.dialects.dialect import Dialect
 
     try:
@@ -63,7 +173,7 @@ def parse(text: str, dialect: str | None = None) -> Formula:
     import sqlglot
     from sqlglot import exp
 
-    read = _dialect_name(dialect) if dialect and known_dialect(dialect) else None
+    read = _dialect_name(dialect) if dialect and _known_dialect(dialect) else None
     try:
         statements = [t for t in sqlglot.parse(text, read=read) if t is not None]
     except sqlglot.errors.ParseError as err:

@@ -57,7 +57,7 @@ def formula_syntax(ctx: Context) -> Iterator[Problem]:
             continue  # reported by GOV409: a missing formula is not a syntax error
         if m.dialect and not sql.known_dialect(m.dialect):
             continue  # reported by GOV402; parsing in the wrong dialect says nothing
-        parsed = sql.parse(m.formula, m.dialect)
+        parsed = sql.analyze(m.formula, m.dialect)
         if parsed.error:
             in_dialect = f" ({m.dialect})" if m.dialect else ""
             yield Problem(doc.at("formula"), f"formula does not parse{in_dialect}: {parsed.error}")
@@ -304,8 +304,8 @@ def ratio_formula(ctx: Context) -> Iterator[Problem]:
     for doc, m in ctx.catalog.metric_docs():
         if m.type != "ratio" or not m.formula:
             continue
-        parsed = sql.parse(m.formula, m.dialect)
-        if parsed.error is None and not sql.is_division(parsed):
+        parsed = sql.analyze(m.formula, m.dialect)
+        if parsed.error is None and not parsed.ratio:
             yield Problem(
                 doc.at("formula"), "a ratio metric's formula should be `numerator / denominator`"
             )

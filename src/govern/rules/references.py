@@ -254,7 +254,7 @@ def unknown_formula_column(ctx: Context) -> Iterator[Problem]:
                 break  # an unknown or broken source is reported on its own
             known |= names
         else:
-            formula = sql.parse(m.formula, m.dialect)
+            formula = sql.analyze(m.formula, m.dialect)
             if formula.error:
                 continue
             # Unquoted SQL identifiers are case-insensitive (Postgres folds them
