@@ -605,7 +605,7 @@ def pii_undeclared(ctx: Context) -> Iterator[Problem]:
         words = f"_{_snake(name_path[-1])}_"
         hit = next((w for w in sorted(PII_WORDS) if words.endswith(f"_{w}_")), None)
         base = site.yaml
-        explicit = "pii" in _raw(doc, base)
+        explicit = "pii" in f.model_fields_set or "pii" in _raw(doc, base)
         if hit and not f.pii and not explicit:
             yield Problem(
                 doc.key_at(*base),
