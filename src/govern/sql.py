@@ -60,9 +60,7 @@ def analyze(text: str, dialect: str | None = None) -> Analysis:
         error, columns, ratio = hit
         return Analysis(error, tuple(Column(n, t) for t, n in columns), bool(ratio))
     parsed = parse(text, dialect)
-    result = Analysis(
-        parsed.error, parsed.columns, parsed.error is None and is_division(parsed)
-    )
+    result = Analysis(parsed.error, parsed.columns, parsed.error is None and is_division(parsed))
     cache.put(key, [result.error, [[c.table, c.name] for c in result.columns], result.ratio])
     return result
 
@@ -79,48 +77,64 @@ def known_dialect(name: str) -> bool:
 
 
 class _Cache:
-    """A JSON file of analyses, read once, written at exit when it grew."""
+    """JSON files of analyses, in 256 shards by a hash of the key, so that a
+    run reads only the shards of its own formulas (a small repository does
+    not load the analyses of a large one), written at exit when they grew."""
 
-    _MAX_ENTRIES = 20_000
+    _MAX_PER_SHARD = 500
 
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.data: dict[str, Any] = {}
-        self.dirty = False
-        if path is None:
-            return
-        try:
-            with open(path, encoding="utf-8") as fh:
-                loaded = json.load(fh)
-            if isinstance(loaded, dict):
-                self.data = loaded
-        except (OSError, ValueError):
-            pass  # no cache yet, or a damaged one: start afresh
+    def __init__(self, directory: str | None) -> None:
+        self.directory = directory
+        self.shards: dict[str, dict[str, Any]] = {}
+        self.dirty: set[str] = set()
+
+    def _shard(self, key: str) -> tuple[str, dict[str, Any]]:
+        import hashlib
+
+        name = hashlib.sha1(key.encode("utf-8")).hexdigest()[:2]
+        shard = self.shards.get(name)
+        if shard is None:
+            shard = {}
+            if self.directory is not None:
+                try:
+                    with open(os.path.join(self.directory, f"{name}.json"), encoding="utf-8") as fh:
+                        loaded = json.load(fh)
+                    if isinstance(loaded, dict):
+                        shard = loaded
+                except (OSError, ValueError):
+                    pass  # no cache yet, or a damaged one: start afresh
+            self.shards[name] = shard
+        return name, shard
 
     def get(self, key: str) -> Any:
-        return self.data.get(key)
+        if self.directory is None:
+            return None
+        return self._shard(key)[1].get(key)
 
     def put(self, key: str, value: Any) -> None:
-        if self.path is None:
+        if self.directory is None:
             return
+        name, shard = self._shard(key)
         if not self.dirty:
             atexit.register(self.save)
-        self.data[key] = value
-        self.dirty = True
+        shard[key] = value
+        self.dirty.add(name)
 
     def save(self) -> None:
-        if self.path is None or not self.dirty:
+        if self.directory is None:
             return
-        items = list(self.data.items())[-self._MAX_ENTRIES :]
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            tmp = f"{self.path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(dict(items), fh)
-            os.replace(tmp, self.path)  # atomic: a concurrent run sees old or new
+            os.makedirs(self.directory, exist_ok=True)
+            for name in sorted(self.dirty):
+                items = list(self.shards[name].items())[-self._MAX_PER_SHARD :]
+                path = os.path.join(self.directory, f"{name}.json")
+                tmp = f"{path}.{os.getpid()}.tmp"
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    json.dump(dict(items), fh)
+                os.replace(tmp, path)  # atomic: a concurrent run sees old or new
         except OSError:
             pass  # a read-only home is no reason to fail a lint
-        self.dirty = False
+        self.dirty.clear()
 
 
 @functools.cache
@@ -139,7 +153,7 @@ def _cache() -> _Cache:
         return _Cache(None)
     home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     base = os.environ.get("GOVERN_CACHE_DIR") or os.path.join(home, "govern")
-    return _Cache(os.path.join(base, f"formulas-v1-{__version__}-{stamp}.json"))
+    return _Cache(os.path.join(base, f"formulas-v1-{__version__}-{stamp}"))
 
 
 def dialect_names() -> list[str]:
