@@ -53,7 +53,7 @@ def formula_syntax(ctx: Context) -> Iterator[Problem]:
         sources: [payroll.payslip.generated]
     """
     for doc, m in ctx.catalog.metric_docs():
-        if not (m.formula or "").strip():
+        if m.formula is None or not m.formula.strip():
             continue  # reported by GOV409: a missing formula is not a syntax error
         if m.dialect and not sql.known_dialect(m.dialect):
             continue  # reported by GOV402; parsing in the wrong dialect says nothing
