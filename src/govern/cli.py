@@ -33,6 +33,12 @@ class Format(str, Enum):
     json = "json"
 
 
+class ChangeFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -109,6 +115,76 @@ def lint(
           no_color)  # fmt: skip
 
 
+AgainstOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--against",
+        help="The base branch or ref; compared from its merge base with HEAD [default: "
+        "origin/$GITHUB_BASE_REF in GitHub Actions, else `breaking.against` in govern.yaml].",
+    ),
+]
+HeadOpt = Annotated[
+    str | None, typer.Option("--head", help="Compare this ref instead of the working tree.")
+]
+StagedOpt = Annotated[bool, typer.Option("--staged", help="Compare the index (staged changes).")]
+NowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        help="Today, for the notice policy: 2026-11-22 or 2026-11-22T12:00:00Z "
+        "[default: GOVERN_NOW, else the current time].",
+    ),
+]
+
+
+@app.command()
+def breaking(
+    against: AgainstOpt = None,
+    head: HeadOpt = None,
+    staged: StagedOpt = False,
+    now: NowOpt = None,
+    format: Annotated[
+        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ChangeFormat.text,
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Check contract and metric changes against the notice policy.
+
+    A breaking change may land only after it was announced on the base branch
+    at least 14 days before (or the contract's notice_days). Exit 0 allowed,
+    1 a breaking change is not allowed, 2 cannot decide.
+    """
+    from govern.commands import changes as cmd
+
+    _exit(lambda: cmd.run_breaking(repo=repo, against=against, head=head, staged=staged, now=now,
+                                   fmt=format.value, color=_color(no_color)), no_color)  # fmt: skip
+
+
+@app.command()
+def diff(
+    against: AgainstOpt = None,
+    head: HeadOpt = None,
+    staged: StagedOpt = False,
+    now: NowOpt = None,
+    format: Annotated[
+        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ChangeFormat.text,
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Every change to contracts and metrics, breaking or not, as a changelog.
+
+    `--format markdown` gives an announcement for the contract's channel. Exit 0.
+    """
+    from govern.commands import changes as cmd
+
+    _exit(lambda: cmd.run_diff(repo=repo, against=against, head=head, staged=staged, now=now,
+                               fmt=format.value, color=_color(no_color)), no_color)  # fmt: skip
+
+
 @app.command()
 def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None:
     """List every rule: code, name, default severity, summary."""
@@ -153,11 +229,12 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
 
 def _exit(call: Callable[[], int], no_color: bool) -> NoReturn:
     from govern.config import ConfigError
+    from govern.git import GitError
     from govern.repo import UsageError
 
     try:
         code = call()
-    except (UsageError, ConfigError) as exc:
+    except (UsageError, ConfigError, GitError) as exc:
         from govern.reporters.text import error_line
 
         error_line(str(exc), color=_color(no_color))

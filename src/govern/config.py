@@ -47,6 +47,17 @@ class RuleSetting(Strict):
     ignore: list[str] = Field(default_factory=list)
 
 
+class Breaking(Strict):
+    """`govern breaking` and `govern diff`."""
+
+    # The default for --against (a branch or ref), when neither the flag nor
+    # GitHub Actions' GITHUB_BASE_REF says.
+    against: str | None = None
+    # The verdict of each change kind, when the defaults of PRODUCT.md
+    # section 3 do not suit: breaking | warning | info.
+    severities: dict[str, Literal["breaking", "warning", "info"]] = Field(default_factory=dict)
+
+
 class Paths(Strict):
     contracts: str = "contracts"
     metrics: str = "metrics"
@@ -82,6 +93,7 @@ class Config(Strict):
         default_factory=lambda: dict(DEFAULT_LAYERS)
     )
     categorical_suffixes: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORICAL))
+    breaking: Breaking = Field(default_factory=Breaking)
 
 
 @dataclass(frozen=True)
@@ -189,6 +201,14 @@ def _validate(
             raise ConfigError(
                 source, line, col, f"`layers.{layer}`: `{limit}` is not a duration like 15m or 4h"
             )
+    from govern.changes.kinds import CHANGE_KINDS
+
+    for kind in config.breaking.severities:
+        if kind not in CHANGE_KINDS:
+            line, col = where(("breaking", "severities", kind), key=True)
+            close = difflib.get_close_matches(kind, CHANGE_KINDS, n=1)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            raise ConfigError(source, line, col, f"unknown change kind {kind!r}{hint}")
     rules: dict[str, RuleSetting] = {}
     for name, setting in config.rules.items():
         code = resolve_rule(name)
@@ -221,4 +241,6 @@ def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
         return dict(Paths.model_fields)
     if parent[:1] == ("rules",):
         return dict(RuleSetting.model_fields)
+    if parent[:1] == ("breaking",):
+        return dict(Breaking.model_fields)
     return {}

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from govern.model.base import Strict
+from govern.model.contract import DeprecationField, Notice, Waiver
 
 MetricType = Literal["simple", "ratio", "derived"]
 Unit = Literal["ratio", "percent", "count", "currency", "duration"]
@@ -27,3 +28,8 @@ class Metric(Strict):
     grain: str | None = None
     aliases: list[str] = Field(default_factory=list)
     filter: str | None = None
+    # The notice policy applies to metrics too: a removal is announced with
+    # `deprecated:`, a formula change with `notices: [{element: formula, ...}]`.
+    deprecated: DeprecationField = None
+    notices: list[Notice] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from govern.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from govern.changes.report import Report
 
 
 def finding(f: Finding) -> dict[str, Any]:
@@ -32,6 +35,53 @@ def lint(findings: list[Finding], *, files: int, documents: int, rules: int) -> 
             "files": files,
             "documents": documents,
             "rules": rules,
+        },
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def changes(report: Report) -> str:
+    """PRODUCT.md section 2: base, head, changes[], summary."""
+    items = []
+    for a in report.changes:
+        notice = None
+        if a.notice is not None:
+            n = a.notice
+            notice = {
+                "status": n.status,
+                "announced": n.announced.isoformat() if n.announced else None,
+                "commit": n.commit,
+                "required_days": n.required_days,
+                "earliest": n.earliest.isoformat() if n.earliest else None,
+            }
+        items.append(
+            {
+                "contract": a.change.id,
+                "subject": a.change.subject,
+                "element": a.change.element,
+                "change": a.change.change,
+                "severity": a.verdict,
+                "allowed": a.allowed,
+                "detail": a.change.detail,
+                "reason": a.reason,
+                "notice": notice,
+                "consumers": list(a.consumers),
+                "metrics": list(a.metrics),
+                "path": a.path,
+                "line": a.line,
+            }
+        )
+    breaking = [a for a in report.changes if a.verdict == "breaking"]
+    payload = {
+        "base": report.base,
+        "base_ref": report.base_name,
+        "head": report.head,
+        "changes": items,
+        "summary": {
+            "changes": len(report.changes),
+            "breaking": len(breaking),
+            "refused": len(report.refused),
+            "allowed": len(breaking) - len(report.refused),
         },
     }
     return json.dumps(payload, indent=2, ensure_ascii=False)

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import sys
 from itertools import groupby
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
 from govern.findings import Finding, Severity
 from govern.reporters.escape import control
+
+if TYPE_CHECKING:
+    from govern.changes.report import Report
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -69,3 +72,62 @@ def error_line(message: str, *, color: bool, label: str = "error") -> None:
     con = console(color=color, stream=sys.stderr)
     style = "bold red" if label == "error" else "bold yellow"
     con.print(Text.assemble((f"{label}: ", style), control(message)))
+
+
+def changes(report: Report, *, color: bool) -> None:
+    """Changes grouped by contract, verdict first; refused ones say why and when."""
+    con = console(color=color)
+    head = Text("Comparing ", style="dim")
+    head.append(control(report.base_name), style="bold")
+    head.append(f" ({report.base[:7]}, the merge base) with ", style="dim")
+    head.append(control(report.head_name), style="bold")
+    con.print(head)
+    con.print()
+    order = sorted(report.changes, key=lambda a: (a.change.subject, a.change.id))
+    for (subject, ident), group in groupby(order, key=lambda a: (a.change.subject, a.change.id)):
+        items = sorted(group, key=lambda a: (a.allowed, a.verdict != "breaking", a.change.element))
+        title = Text(f"{subject} ", style="dim")
+        title.append(control(ident), style="bold")
+        where = next((a.path for a in items if a.path), "")
+        if where:
+            title.append(f"  {control(where)}", style="dim")
+        con.print(title)
+        for a in items:
+            line = Text("  ")
+            if a.verdict == "breaking":
+                mark, style = ("✓ allowed ", "green") if a.allowed else ("✗ refused ", "bold red")
+            else:
+                mark, style = (
+                    f"· {a.verdict} ".ljust(10),
+                    "yellow" if a.verdict == "warning" else "dim",
+                )
+            line.append(mark, style=style)
+            line.append(f"{a.change.change} ", style="bold")
+            line.append(control(a.change.element), style="cyan")
+            if a.path:
+                line.append(f"  {control(a.path)}:{a.line}", style="dim")
+            con.print(line)
+            con.print(Text("      " + control(a.change.detail)))
+            if a.reason:
+                con.print(Text("      " + control(a.reason), style="red" if not a.allowed else ""))
+            impact = []
+            if a.consumers:
+                impact.append(f"consumers {', '.join(a.consumers)}")
+            if a.metrics:
+                impact.append(f"metrics {', '.join(a.metrics)}")
+            if impact and a.verdict == "breaking":
+                con.print(Text("      impact: " + control("; ".join(impact)), style="dim"))
+        con.print()
+    breaking = [a for a in report.changes if a.verdict == "breaking"]
+    refused = report.refused
+    others = len(report.changes) - len(breaking)
+    if not report.changes:
+        con.print(Text.assemble(("✓ ", "bold green"), "No changes to contracts or metrics."))
+        return
+    allowed = len(breaking) - len(refused)
+    summary = (
+        f"{_plural(len(refused), 'breaking change')} refused, {allowed} allowed; "
+        f"{_plural(others, 'other change')}."
+    )
+    sign = ("✗ ", "bold red") if refused else ("✓ ", "bold green")
+    con.print(Text.assemble(sign, summary))

@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from govern.changes.kinds import CHANGE_KINDS
 from govern.findings import Problem, Severity
 from govern.model.contract import Contract, Notice, Waiver, iter_fields
 from govern.rules.base import Context, rule
@@ -14,14 +15,7 @@ from govern.values import parse_semver
 
 F = "contracts"
 CONTRACT_ID = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$")
-# The normative change kinds of PRODUCT.md section 3.
-CHANGE_KINDS = (
-    "contract-removed", "field-removed", "field-added", "type-widened", "type-narrowed",
-    "type-changed", "field-optional", "field-required", "enum-value-added",
-    "enum-value-removed", "constraint-loosened", "constraint-tightened", "pattern-changed",
-    "sla-loosened", "sla-tightened", "classification-lowered", "deprecated", "undeprecated",
-    "metadata-changed", "metric-formula-changed", "metric-removed",
-)  # fmt: skip
+
 SLA_PROPERTIES = ("freshness", "completeness", "availability", "delivery")
 
 

@@ -1,0 +1,265 @@
+"""Pair handlers: compare a contract (or metric) with its previous self and
+name every change with its normative kind and element (PRODUCT.md section 3).
+
+Identity is the id and the field path, never the file: a moved file is no
+change. Handlers are pure; the notice policy is applied afterwards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from govern.model.contract import CLASSIFICATION_RANK, Contract, Field_, Sla
+from govern.model.metric import Metric
+from govern.values import parse_duration, parse_percent, parse_schedule, parse_semver, parse_type
+
+from .types import compare as compare_types
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to one element of a contract or metric."""
+
+    subject: str  # "contract" or "metric"
+    id: str  # the contract or metric id
+    element: str  # normative element path: contract, schema.<field>..., sla.<prop>, metric, formula
+    change: str  # the kind id (changes/kinds.py)
+    detail: str  # what changed, for people: "type integer -> long"
+
+
+def _field_changes(cid: str, element: str, old: Field_, new: Field_) -> Iterator[Change]:
+    def ch(kind: str, detail: str, at: str = element) -> Change:
+        return Change("contract", cid, at, kind, detail)
+
+    name = element.removeprefix("schema.")
+    old_t, new_t = parse_type(old.type), parse_type(new.type)
+    if old_t is not None and new_t is not None:
+        direction = compare_types(old_t, new_t)
+        if direction != "same":
+            kind = {"widened": "type-widened", "narrowed": "type-narrowed"}.get(
+                direction, "type-changed"
+            )
+            yield ch(kind, f"type of `{name}` {old_t} -> {new_t}")
+    elif old.type.strip() != new.type.strip():
+        yield ch("type-changed", f"type of `{name}` {old.type} -> {new.type}")
+
+    if old.required and not new.required:
+        yield ch("field-optional", f"`{name}` is no longer required")
+    elif new.required and not old.required:
+        yield ch("field-required", f"`{name}` is now required")
+    if old.unique and not new.unique:
+        yield ch("constraint-loosened", f"`{name}` is no longer unique")
+    elif new.unique and not old.unique:
+        yield ch("constraint-tightened", f"`{name}` is now unique")
+
+    for key, larger_is_looser in (
+        ("min", False),
+        ("max", True),
+        ("min_length", False),
+        ("max_length", True),
+    ):
+        a, b = getattr(old, key), getattr(new, key)
+        if a == b:
+            continue
+        if b is None:
+            yield ch("constraint-loosened", f"`{name}`: {key} {a} removed")
+        elif a is None:
+            yield ch("constraint-tightened", f"`{name}`: {key} {b} added")
+        else:
+            looser = (b > a) == larger_is_looser
+            kind = "constraint-loosened" if looser else "constraint-tightened"
+            yield ch(kind, f"`{name}`: {key} {a} -> {b}")
+
+    if old.pattern != new.pattern:
+        if new.pattern is None:
+            yield ch("constraint-loosened", f"`{name}`: pattern {old.pattern!r} removed")
+        elif old.pattern is None:
+            yield ch("constraint-tightened", f"`{name}`: pattern {new.pattern!r} added")
+        else:
+            yield ch("pattern-changed", f"`{name}`: pattern {old.pattern!r} -> {new.pattern!r}")
+
+    if old.enum != new.enum:
+        if new.enum is None:
+            yield ch("constraint-loosened", f"`{name}`: enum removed (any value now)")
+        elif old.enum is None:
+            yield ch("constraint-tightened", f"`{name}`: enum {new.enum} added")
+        else:
+            added = [v for v in new.enum if v not in old.enum]
+            removed = [v for v in old.enum if v not in new.enum]
+            if added:
+                yield ch("enum-value-added", f"`{name}`: enum value(s) {added} added")
+            if removed:
+                yield ch("enum-value-removed", f"`{name}`: enum value(s) {removed} removed")
+
+    old_rank = CLASSIFICATION_RANK.get(old.classification or "", -1)
+    new_rank = CLASSIFICATION_RANK.get(new.classification or "", -1)
+    if (old.pii and not new.pii) or new_rank < old_rank:
+        what = (
+            "no longer PII"
+            if old.pii and not new.pii
+            else (f"classification {old.classification} -> {new.classification or 'none'}")
+        )
+        yield ch("classification-lowered", f"`{name}` {what}")
+    elif old.masking != new.masking and old.pii:
+        yield ch("metadata-changed", f"`{name}`: masking {old.masking} -> {new.masking}")
+
+    if old.deprecated is None and new.deprecated is not None:
+        yield ch("deprecated", f"`{name}` deprecated: {new.deprecated.reason or 'no reason given'}")
+    elif old.deprecated is not None and new.deprecated is None:
+        yield ch("undeprecated", f"`{name}` is no longer deprecated")
+    if (old.description or "") != (new.description or ""):
+        yield ch("metadata-changed", f"`{name}`: description changed")
+
+    yield from _fields(cid, element, old.fields or {}, new.fields or {})
+    if old.items is not None and new.items is not None:
+        yield from _field_changes(cid, f"{element}.items", old.items, new.items)
+
+
+def _fields(
+    cid: str, prefix: str, old: dict[str, Field_], new: dict[str, Field_]
+) -> Iterator[Change]:
+    for name, f in old.items():
+        element = f"{prefix}.{name}"
+        if name not in new:
+            yield Change(
+                "contract",
+                cid,
+                element,
+                "field-removed",
+                f"field `{element.removeprefix('schema.')}` removed",
+            )
+        else:
+            yield from _field_changes(cid, element, f, new[name])
+    for name, f in new.items():
+        if name not in old:
+            element = f"{prefix}.{name}"
+            state = "required" if f.required else "optional"
+            yield Change(
+                "contract",
+                cid,
+                element,
+                "field-added",
+                f"{state} field `{element.removeprefix('schema.')}` added",
+            )
+
+
+_CADENCE = {"hourly": 0, "daily": 1, "weekly": 2, "monthly": 3}
+
+
+def _sla_changes(cid: str, old: Sla | None, new: Sla | None) -> Iterator[Change]:
+    o, n = old or Sla(), new or Sla()
+    for key in ("freshness", "completeness", "availability", "delivery"):
+        a, b = getattr(o, key), getattr(n, key)
+        if a == b:
+            continue
+        element = f"sla.{key}"
+        if b is None:
+            yield Change("contract", cid, element, "sla-loosened", f"sla.{key} {a} removed")
+            continue
+        if a is None:
+            yield Change("contract", cid, element, "sla-tightened", f"sla.{key} {b} added")
+            continue
+        looser: bool | None = None
+        if key == "freshness":
+            da, db = parse_duration(a), parse_duration(b)
+            looser = None if da is None or db is None else db > da
+        elif key in ("completeness", "availability"):
+            pa, pb = parse_percent(a), parse_percent(b)
+            looser = None if pa is None or pb is None else pb < pa
+        else:
+            sa, sb = parse_schedule(a), parse_schedule(b)
+            if sa is not None and sb is not None:
+                if sa.every != sb.every:
+                    looser = _CADENCE[sb.every] > _CADENCE[sa.every]
+                elif sa.time is not None and sb.time is not None and sa.time != sb.time:
+                    looser = sb.time > sa.time
+        if looser is None:
+            yield Change("contract", cid, element, "metadata-changed", f"sla.{key} {a} -> {b}")
+        else:
+            kind = "sla-loosened" if looser else "sla-tightened"
+            yield Change("contract", cid, element, kind, f"sla.{key} {a} -> {b}")
+
+
+def contract_changes(old: Contract, new: Contract) -> list[Change]:
+    """Every change from ``old`` to ``new`` (the same contract id)."""
+    cid = new.contract
+    out = list(_fields(cid, "schema", old.schema_, new.schema_))
+    out += _sla_changes(cid, old.sla, new.sla)
+    if old.deprecated is None and new.deprecated is not None:
+        out.append(
+            Change(
+                "contract",
+                cid,
+                "contract",
+                "deprecated",
+                f"contract deprecated: {new.deprecated.reason or 'no reason given'}",
+            )
+        )
+    elif old.deprecated is not None and new.deprecated is None:
+        out.append(
+            Change("contract", cid, "contract", "undeprecated", "contract no longer deprecated")
+        )
+    keys = ("description", "owner", "producer", "status", "kind", "dataset", "retention")
+    meta = [k for k in keys if getattr(old, k) != getattr(new, k)]
+    if [c.team for c in old.consumers] != [c.team for c in new.consumers]:
+        meta.append("consumers")
+    if meta:
+        out.append(
+            Change("contract", cid, "contract", "metadata-changed", f"{', '.join(meta)} changed")
+        )
+    return out
+
+
+def removed_contract(old: Contract) -> Change:
+    return Change(
+        "contract",
+        old.contract,
+        "contract",
+        "contract-removed",
+        f"contract `{old.contract}` removed",
+    )
+
+
+def added_contract(new: Contract) -> Change:
+    return Change(
+        "contract", new.contract, "contract", "metadata-changed", f"contract `{new.contract}` added"
+    )
+
+
+def metric_changes(old: Metric, new: Metric, *, same_formula: bool) -> list[Change]:
+    mid = new.metric
+    out = []
+    if not same_formula:
+        out.append(
+            Change(
+                "metric",
+                mid,
+                "formula",
+                "metric-formula-changed",
+                f"formula `{old.formula}` -> `{new.formula}`",
+            )
+        )
+    meta = [k for k in ("name", "description", "owner", "type", "unit", "grain", "dialect")
+            if getattr(old, k) != getattr(new, k)]  # fmt: skip
+    if sorted(old.sources) != sorted(new.sources):
+        meta.append("sources")
+    if sorted(old.approved_by) != sorted(new.approved_by):
+        meta.append("approved_by")
+    if sorted(old.aliases) != sorted(new.aliases):
+        meta.append("aliases")
+    if meta:
+        out.append(
+            Change("metric", mid, "metric", "metadata-changed", f"{', '.join(meta)} changed")
+        )
+    return out
+
+
+def removed_metric(old: Metric) -> Change:
+    return Change(
+        "metric", old.metric, "metric", "metric-removed", f"metric `{old.metric}` removed"
+    )
+
+
+def major(version: str | None) -> int | None:
+    parsed = parse_semver(version or "")
+    return parsed[0] if parsed else None

@@ -1,0 +1,32 @@
+"""The change kinds (normative ids, PRODUCT.md section 3) and their default verdicts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Verdict = Literal["breaking", "warning", "info"]
+
+DEFAULT_VERDICTS: dict[str, Verdict] = {
+    "contract-removed": "breaking",
+    "field-removed": "breaking",
+    "field-added": "info",
+    "type-widened": "breaking",
+    "type-narrowed": "warning",
+    "type-changed": "breaking",
+    "field-optional": "breaking",
+    "field-required": "info",
+    "enum-value-added": "warning",
+    "enum-value-removed": "info",
+    "constraint-loosened": "breaking",
+    "constraint-tightened": "info",
+    "pattern-changed": "warning",
+    "sla-loosened": "breaking",
+    "sla-tightened": "info",
+    "classification-lowered": "breaking",
+    "deprecated": "info",
+    "undeprecated": "info",
+    "metadata-changed": "info",
+    "metric-formula-changed": "breaking",
+    "metric-removed": "breaking",
+}
+CHANGE_KINDS = tuple(DEFAULT_VERDICTS)

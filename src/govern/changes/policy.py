@@ -1,0 +1,244 @@
+"""The notice policy (PRODUCT.md section 3): a breaking change to an element
+may land when the element has carried a notice on the base branch,
+continuously, since a commit at least ``notice_days`` old; the date is the
+committer date of the oldest commit of the unbroken run of first-parent base
+history that carries it, read from git (a date written in YAML could be
+backdated; a commit on a protected branch cannot be added after the fact).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from govern.catalog import Catalog
+from govern.git import Commit, GitError, Repo
+from govern.model.contract import Contract, Field_, Waiver
+from govern.model.metric import Metric
+
+from . import revision
+from .compare import Change
+
+Model = Contract | Metric
+
+
+class ShallowHistory(GitError):
+    """The history that decides a verdict is cut off by a shallow clone."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    status: str  # announced | too-recent | not-yet-effective | missing | waived
+    announced: dt.date | None
+    commit: str | None
+    required_days: int
+    earliest: dt.date | None
+
+
+@dataclass(frozen=True)
+class Announcement:
+    commit: Commit  # the oldest commit of the unbroken run that carries the notice
+    not_before: dt.date | None  # a `removal:` or `effective:` date in the notice
+    proven_by_boundary: bool = False  # the run reaches a shallow clone's boundary
+
+
+def carries(model: Any, element: str, kind: str) -> tuple[bool, dt.date | None]:
+    """Whether ``model`` announces ``kind`` for ``element``, and the date it
+    names (``removal:`` / ``effective:``), if any."""
+    if not isinstance(model, (Contract, Metric)):
+        return False, None
+    for n in model.notices:
+        if n.element == element and n.change == kind:
+            return True, n.effective
+    if element in ("contract", "metric"):
+        if kind in ("contract-removed", "metric-removed") and model.deprecated is not None:
+            return True, model.deprecated.removal
+        return False, None
+    if isinstance(model, Contract) and element.startswith("schema."):
+        # `deprecated:` on the field, or on an object or array it belongs to.
+        f: Field_ | None = None
+        for part in element.split(".")[1:]:
+            if part == "items" and f is not None and f.items is not None:
+                f = f.items
+            else:
+                f = ((f.fields if f is not None else model.schema_) or {}).get(part)
+            if f is None:
+                break
+            if f.deprecated is not None:
+                return True, f.deprecated.removal
+    return False, None
+
+
+class History:
+    """Reads what a contract or metric said on the first-parent history of
+    the base branch. Only the commits that changed its file are read, so the
+    cost grows with those commits, not with the history."""
+
+    def __init__(self, repo: Repo, dirs: list[str]) -> None:
+        self.repo = repo
+        self.dirs = dirs
+        self._models: dict[tuple[str, str, str], Any] = {}
+        self._touching: dict[tuple[str, str], list[Commit]] = {}
+        self._shallow: set[str] | None = None
+
+    def model(self, sha: str, path: str, ident: str) -> Any:
+        key = (sha, path, ident)
+        if key not in self._models:
+            self._models[key] = revision.contract_at(self.repo, sha, path, ident)
+        return self._models[key]
+
+    def touching(self, start: str, path: str) -> list[Commit]:
+        key = (start, path)
+        if key not in self._touching:
+            self._touching[key] = self.repo.first_parent_touching(start, path)
+        return self._touching[key]
+
+    def shallow(self) -> set[str]:
+        if self._shallow is None:
+            self._shallow = self.repo.shallow_commits() if self.repo.is_shallow() else set()
+        return self._shallow
+
+    def announced(
+        self, base: str, path: str, ident: str, element: str, kind: str
+    ) -> Announcement | None:
+        present, not_before = carries(self.model(base, path, ident), element, kind)
+        if not present:
+            return None
+        oldest: Commit | None = None
+        start, cur = base, path
+        while True:
+            stopped = False
+            for commit in self.touching(start, cur):
+                ok, _ = carries(self.model(commit.sha, cur, ident), element, kind)
+                if not ok:
+                    stopped = True
+                    break
+                oldest = commit
+            if oldest is None:  # pragma: no cover - the file exists at base, so it was added
+                return None
+            if stopped:
+                return Announcement(oldest, not_before)
+            parent = self.repo.first_parent_parent(oldest.sha)
+            if parent is None:
+                boundary = oldest.sha in self.shallow()
+                return Announcement(oldest, not_before, proven_by_boundary=boundary)
+            # The file appeared at `oldest`: was the contract moved there from
+            # another file? Identity is the id, never the path.
+            moved = self._find(parent, ident)
+            if moved is None:
+                return Announcement(oldest, not_before)
+            ok, _ = carries(self.model(parent, moved, ident), element, kind)
+            if not ok:
+                return Announcement(oldest, not_before)
+            start, cur = parent, moved
+
+    def _find(self, sha: str, ident: str) -> str | None:
+        for path in self.repo.find_files(sha, ident, self.dirs):
+            if self.model(sha, path, ident) is not None:
+                return path
+        return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    notice: Notice
+    waiver: Waiver | None
+    reason: str
+
+
+def decide(
+    change: Change,
+    *,
+    history: History,
+    base_sha: str,
+    base_path: str,
+    base_name: str,
+    required_days: int,
+    waivers: list[Waiver],
+    consumers: list[str],
+    now: dt.datetime,
+    fetch_hint: Callable[[dt.date], str],
+) -> Decision:
+    """May this breaking change land?"""
+    today = now.date()
+    for w in waivers:
+        if w.element == change.element and w.change == change.change:
+            missing = [t for t in consumers if t not in w.approved_by]
+            if missing or not (w.reason or "").strip():
+                lack = (
+                    f"the approval of {', '.join(f'`{t}`' for t in missing)}"
+                    if missing
+                    else "a reason"
+                )
+                notice = Notice(
+                    "missing", None, None, required_days, today + dt.timedelta(days=required_days)
+                )
+                return Decision(False, notice, w, f"The waiver for it lacks {lack}.")
+            notice = Notice("waived", None, None, required_days, None)
+            approved = ", ".join(w.approved_by) or "nobody"
+            return Decision(True, notice, w, f"Waived: {w.reason} (approved by {approved}).")
+
+    found = history.announced(base_sha, base_path, change.id, change.element, change.change)
+    if found is None:
+        earliest = today + dt.timedelta(days=required_days)
+        how = (
+            "add `deprecated:` (with a reason and removal date)"
+            if change.change in ("field-removed", "contract-removed", "metric-removed")
+            else f"add a `notices:` entry for {change.element} ({change.change})"
+        )
+        reason = (
+            f"It was never announced: {how} on {base_name}, then it may land "
+            f"{required_days} days later (earliest {earliest})."
+        )
+        return Decision(False, Notice("missing", None, None, required_days, earliest), None, reason)
+
+    commit = found.commit
+    announced = commit.time.date()
+    age = (today - announced).days
+    earliest = announced + dt.timedelta(days=required_days)
+    if found.not_before is not None and found.not_before > earliest:
+        earliest = found.not_before
+    where = f"announced on {announced} in {commit.short}, {age} days ago"
+    if found.proven_by_boundary:
+        where = (
+            f"announced on or before {announced} (the oldest commit of this shallow clone, "
+            f"{commit.short}), at least {age} days ago"
+        )
+        if age < required_days:
+            need = today - dt.timedelta(days=required_days + 1)
+            raise ShallowHistory(
+                f"{change.id}: the notice for {change.element} reaches the start of this shallow "
+                f"clone; fetch more history to decide: {fetch_hint(need)}"
+            )
+    if age < required_days:
+        notice = Notice("too-recent", announced, commit.sha, required_days, earliest)
+        return Decision(
+            False, notice, None, f"It was {where}; needs {required_days}; earliest {earliest}."
+        )
+    if found.not_before is not None and found.not_before > today:
+        notice = Notice("not-yet-effective", announced, commit.sha, required_days, earliest)
+        return Decision(
+            False, notice, None,
+            f"It was {where}, but its date {found.not_before} has not come; earliest {earliest}.",
+        )  # fmt: skip
+    notice = Notice("announced", announced, commit.sha, required_days, earliest)
+    return Decision(True, notice, None, f"It was {where} (needs {required_days}).")
+
+
+def required_days(minimum: int, *models: Any) -> int:
+    """The repository minimum, raised by a contract's `change_policy.notice_days`
+    (base or head: a change cannot lower the promise it is changing)."""
+    days = minimum
+    for m in models:
+        policy = getattr(m, "change_policy", None)
+        if policy is not None and policy.notice_days is not None:
+            days = max(days, policy.notice_days)
+    return days
+
+
+def first_path(catalog: Catalog, subject: str, ident: str) -> str | None:
+    docs = (catalog.contracts if subject == "contract" else catalog.metrics).get(ident)
+    return docs[0].path if docs else None

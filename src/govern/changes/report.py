@@ -1,0 +1,270 @@
+"""Compare the base revision with the head, classify every change, and apply
+the notice policy to the breaking ones: the data behind `govern breaking` and
+`govern diff`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from govern import sql
+from govern.catalog import Catalog
+from govern.config import Config
+from govern.engine import governed_dirs
+from govern.git import GitError, Repo
+from govern.load.documents import Document
+from govern.model.contract import Contract, Waiver, yaml_path
+from govern.model.metric import Metric
+
+from . import compare, policy, revision
+from .kinds import DEFAULT_VERDICTS, Verdict
+
+
+@dataclass(frozen=True)
+class Assessed:
+    change: compare.Change
+    verdict: Verdict
+    allowed: bool
+    reason: str  # why it is allowed or refused ("" for non-breaking changes)
+    notice: policy.Notice | None  # only for breaking changes
+    consumers: tuple[str, ...]
+    metrics: tuple[str, ...]  # metrics whose formulas read the changed element
+    path: str  # the file of the contract or metric (head; base when removed)
+    line: int  # where in it (a removed field is anchored to a line that still exists)
+    channel: str | None = None  # change_policy.channel: where to announce it
+
+
+@dataclass
+class Report:
+    base: str  # the merge-base commit
+    base_name: str  # the --against ref as given
+    head: str  # a commit, or "working tree" / "index"
+    head_name: str
+    changes: list[Assessed] = field(default_factory=list)
+
+    @property
+    def refused(self) -> list[Assessed]:
+        return [a for a in self.changes if not a.allowed]
+
+
+class CannotCompare(GitError):
+    """A head document does not load: no verdict can be given about it."""
+
+
+@dataclass(frozen=True)
+class Head:
+    mode: str  # "worktree", "staged" or "ref"
+    ref: str | None = None
+
+
+def build(root: str, config: Config, *, against: str, head: Head, now: dt.datetime) -> Report:
+    with Repo(root) as repo:
+        base_ref = repo.resolve(against)
+        head_commit = (
+            repo.resolve(head.ref) if head.mode == "ref" and head.ref else repo.resolve("HEAD")
+        )
+        base = repo.merge_base(base_ref, head_commit)
+        base_cat = revision.at_commit(repo, base, config)
+        if head.mode == "ref":
+            head_cat = revision.at_commit(repo, head_commit, config)
+            head_label, head_name = head_commit, head.ref or "HEAD"
+        elif head.mode == "staged":
+            head_cat = revision.staged(repo, config)
+            head_label, head_name = "index", "the index (staged)"
+        else:
+            head_cat = revision.working_tree(repo.root, config)
+            head_label, head_name = "working tree", "the working tree"
+        report = Report(base, against, head_label, head_name)
+        history = policy.History(repo, governed_dirs(config))
+        _compare(report, base_cat, head_cat, config, history, now, against)
+    return report
+
+
+def _one(cat: Catalog, subject: str, ident: str) -> Document[Any] | None:
+    docs = (cat.contracts if subject == "contract" else cat.metrics).get(ident)
+    return docs[0] if docs else None
+
+
+def _m(doc: Document[Any]) -> Any:
+    """The model of a document the catalog indexed (those always have one)."""
+    assert doc.model is not None
+    return doc.model
+
+
+def _check_loaded(cat: Catalog, base_ids: set[str]) -> None:
+    for doc in cat.documents:
+        if not doc.complete or doc.model is None:
+            raise CannotCompare(
+                f"{doc.path} does not load cleanly, so its changes cannot be judged: "
+                f"fix it first (`govern lint {doc.path}`)"
+            )
+    # A base id missing from the head but named by a broken head file is not a removal.
+    lost = (base_ids & cat.broken_ids) - set(cat.contracts) - set(cat.metrics)
+    if lost:  # pragma: no cover - covered by the check above in practice
+        raise CannotCompare(f"{', '.join(sorted(lost))}: the head file does not load")
+
+
+def _compare(
+    report: Report, base: Catalog, head: Catalog, config: Config, history: policy.History,
+    now: dt.datetime, against: str,
+) -> None:  # fmt: skip
+    _check_loaded(head, set(base.contracts) | set(base.metrics))
+    found: list[tuple[compare.Change, Any, Any]] = []
+    for cid in sorted(set(base.contracts) | set(head.contracts)):
+        old, new = _one(base, "contract", cid), _one(head, "contract", cid)
+        if old is not None and new is not None:
+            changes = compare.contract_changes(_m(old), _m(new))
+            found += [(c, old, new) for c in changes]
+            _version_bump(found, changes, old, new, config)
+        elif old is not None:
+            found.append((compare.removed_contract(_m(old)), old, None))
+        elif new is not None:
+            found.append((compare.added_contract(_m(new)), None, new))
+    for mid in sorted(set(base.metrics) | set(head.metrics)):
+        old, new = _one(base, "metric", mid), _one(head, "metric", mid)
+        if old is not None and new is not None:
+            same = _same_formula(_m(old), _m(new))
+            metric_changes = compare.metric_changes(_m(old), _m(new), same_formula=same)
+            found += [(c, old, new) for c in metric_changes]
+        elif old is not None:
+            found.append((compare.removed_metric(_m(old)), old, None))
+    metrics = [m for _, m in head.metric_docs()] or [m for _, m in base.metric_docs()]
+    for change, old, new in found:
+        report.changes.append(
+            _assess(change, old, new, config, history, report.base, now, against, metrics)
+        )
+
+
+def _version_bump(
+    found: list[tuple[compare.Change, Any, Any]], changes: list[compare.Change],
+    old_doc: Document[Contract], new_doc: Document[Contract], config: Config,
+) -> None:  # fmt: skip
+    """A breaking change also needs a major version bump (its own finding)."""
+    old, new = old_doc.model, new_doc.model
+    assert old is not None and new is not None
+    breaking = [c for c in changes if _verdict(c.change, config) == "breaking"]
+    was, now_ = compare.major(old.version), compare.major(new.version)
+    if breaking and was is not None and (now_ is None or now_ <= was):
+        detail = (
+            f"breaking changes need a new major version, but it went {old.version} -> {new.version}"
+        )
+        marker = compare.Change("contract", new.contract, "version", "version-not-bumped", detail)
+        found.append((marker, old_doc, new_doc))
+
+
+def _same_formula(old: Metric, new: Metric) -> bool:
+    if (old.formula or "") == (new.formula or "") and old.dialect == new.dialect:
+        return True
+    a = sql.canonical(old.formula or "", old.dialect)
+    b = sql.canonical(new.formula or "", new.dialect)
+    if a is None or b is None:
+        return " ".join((old.formula or "").split()) == " ".join((new.formula or "").split())
+    return a == b
+
+
+def _verdict(kind: str, config: Config) -> Verdict:
+    return config.breaking.severities.get(kind) or DEFAULT_VERDICTS.get(kind, "breaking")
+
+
+def _impact(
+    change: compare.Change, model: Any, metrics: list[Metric]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if isinstance(model, Metric):
+        return tuple(model.approved_by), ()
+    consumers = tuple(dict.fromkeys(c.team for c in getattr(model, "consumers", [])))
+    readers = []
+    field_name = None
+    if change.element.startswith("schema."):
+        parts = [p for p in change.element.split(".")[1:] if p != "items"]
+        field_name = parts[0] if parts else None
+    for m in metrics:
+        if change.id not in m.sources or not m.formula:
+            continue
+        if field_name is None:
+            readers.append(m.metric)
+            continue
+        analysis = sql.analyze(m.formula, m.dialect)
+        names = {c.name for c in analysis.columns} | {c.dotted for c in analysis.columns}
+        if field_name in names or change.element.removeprefix("schema.") in names:
+            readers.append(m.metric)
+    return consumers, tuple(readers)
+
+
+def _anchor(doc: Document[Any] | None, change: compare.Change) -> tuple[str, int]:
+    if doc is None:
+        return "", 1
+    if change.element.startswith("schema."):
+        path: tuple[str | int, ...] = yaml_path(tuple(change.element.split(".")[1:]))
+    elif change.element.startswith("sla."):
+        path = ("sla", change.element[4:])
+    elif change.element == "version":
+        path = ("version",)
+    elif change.element == "formula":
+        path = ("formula",)
+    else:
+        path = (change.subject,)
+    # The nearest line that exists in the file: a removed field is anchored to
+    # the key of its parent mapping (`schema:`), never to a line that is gone.
+    marks = doc.positions.get()
+    for i in range(len(path), 0, -1):
+        mark = marks.keys.get(path[:i])
+        if mark is not None:
+            return doc.path, mark.line
+    return doc.path, 1
+
+
+def _assess(
+    change: compare.Change, old: Document[Any] | None, new: Document[Any] | None, config: Config,
+    history: policy.History, base_sha: str, now: dt.datetime, against: str, metrics: list[Metric],
+) -> Assessed:  # fmt: skip
+    if change.change == "version-not-bumped":
+        path, line = _anchor(new, change)
+        consumers = tuple(c.team for c in getattr(new.model if new else None, "consumers", []))
+        was = compare.major(getattr(old.model if old else None, "version", None)) or 0
+        reason = f"Bump `version` to {was + 1}.0.0 (or higher)."
+        return Assessed(change, "breaking", False, reason, None, consumers, (), path, line)
+    model = (new or old).model if (new or old) is not None else None  # type: ignore[union-attr]
+    verdict = _verdict(change.change, config)
+    consumers, readers = _impact(change, old.model if old is not None else model, metrics)
+    if new is not None:
+        head_consumers = [c.team for c in getattr(new.model, "consumers", [])]
+        consumers = tuple(dict.fromkeys([*consumers, *head_consumers]))
+    path, line = _anchor(new if new is not None else old, change)
+    channel = None
+    policy_of = getattr(model, "change_policy", None)
+    if policy_of is not None:
+        channel = policy_of.channel
+    if verdict != "breaking":
+        return Assessed(change, verdict, True, "", None, consumers, readers, path, line, channel)
+    assert old is not None  # a breaking change changes something that existed
+    waivers: list[Waiver] = []
+    for doc in (new, old):
+        if doc is not None:
+            waivers += getattr(doc.model, "waivers", [])
+    days = policy.required_days(
+        config.notice_days, old.model, new.model if new is not None else None
+    )
+    decision = policy.decide(
+        change,
+        history=history,
+        base_sha=base_sha,
+        base_path=old.path,
+        base_name=against,
+        required_days=days,
+        waivers=waivers,
+        consumers=list(consumers),
+        now=now,
+        fetch_hint=lambda since: _fetch_command(against, since),
+    )
+    return Assessed(
+        change, verdict, decision.allowed, decision.reason, decision.notice, consumers, readers,
+        path, line, channel,
+    )  # fmt: skip
+
+
+def _fetch_command(against: str, since: dt.date) -> str:
+    remote, _, branch = against.partition("/")
+    if not branch:
+        remote, branch = "origin", against
+    return f"git fetch --shallow-since={since.isoformat()} {remote} {branch}"

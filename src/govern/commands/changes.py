@@ -1,0 +1,79 @@
+"""``govern breaking`` (exit 1 when a breaking change is not allowed) and
+``govern diff`` (every change, as a changelog; exit 0)."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from govern import clock
+from govern import config as config_mod
+from govern.repo import UsageError, find_root
+
+if TYPE_CHECKING:
+    from govern.changes.report import Report
+
+
+def _against(given: str | None, configured: str | None) -> str:
+    if given:
+        return given
+    # In a pull request on GitHub Actions, compare with its base branch.
+    base = os.environ.get("GITHUB_BASE_REF")
+    if base:
+        return f"origin/{base}"
+    if configured:
+        return configured
+    raise UsageError(
+        "no base to compare with: pass --against REF (for example --against main), "
+        "or set `breaking: {against: main}` in govern.yaml"
+    )
+
+
+def _report(
+    repo: str | None, against: str | None, head: str | None, staged: bool, now: str | None
+) -> Report:
+    from govern.changes.report import Head, build
+    from govern.rules import resolve
+
+    if head and staged:
+        raise UsageError("--head and --staged cannot be used together")
+    root = find_root(repo)
+    loaded = config_mod.load(root, resolve)
+    config = loaded.config
+    mode = Head("staged") if staged else Head("ref", head) if head else Head("worktree")
+    return build(
+        root,
+        config,
+        against=_against(against, config.breaking.against),
+        head=mode,
+        now=clock.now(now),
+    )
+
+
+def run_breaking(*, repo: str | None, against: str | None, head: str | None, staged: bool,
+                 now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
+    report = _report(repo, against, head, staged, now)
+    _print(report, fmt, color, only_breaking=False)
+    return 1 if report.refused else 0
+
+
+def run_diff(*, repo: str | None, against: str | None, head: str | None, staged: bool,
+             now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
+    report = _report(repo, against, head, staged, now)
+    _print(report, fmt, color, only_breaking=False)
+    return 0
+
+
+def _print(report: Report, fmt: str, color: bool, *, only_breaking: bool) -> None:
+    if fmt == "json":
+        from govern.reporters import json_report
+
+        print(json_report.changes(report))
+    elif fmt == "markdown":
+        from govern.reporters import markdown
+
+        print(markdown.changes(report), end="")
+    else:
+        from govern.reporters import text
+
+        text.changes(report, color=color)

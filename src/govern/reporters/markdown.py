@@ -1,0 +1,59 @@
+"""Markdown: an announcement of changes ready for a contract's channel, and
+job summaries."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govern.changes.report import Assessed, Report
+
+
+def _cell(text: str) -> str:
+    """Text from files in a table cell: no pipes, no newlines, no HTML."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def _verdict(a: Assessed) -> str:
+    if a.verdict != "breaking":
+        return a.verdict
+    return "breaking, allowed" if a.allowed else "**breaking, refused**"
+
+
+def changes(report: Report) -> str:
+    lines = [
+        f"## Data contract changes: `{_cell(report.base_name)}` → {_cell(report.head_name)}",
+        "",
+    ]
+    if not report.changes:
+        return "\n".join([*lines, "No changes to contracts or metrics.", ""])
+    key = lambda a: (a.change.subject, a.change.id)  # noqa: E731
+    for (subject, ident), group in groupby(sorted(report.changes, key=key), key=key):
+        items = list(group)
+        lines.append(f"### {subject} `{_cell(ident)}`")
+        lines.append("")
+        facts = []
+        consumers = sorted({c for a in items for c in a.consumers})
+        if consumers:
+            label = "Approvers" if subject == "metric" else "Consumers"
+            facts.append(f"{label}: {', '.join(_cell(c) for c in consumers)}")
+        channel = next((a.channel for a in items if a.channel), None)
+        if channel:
+            facts.append(f"Announce in: {_cell(channel)}")
+        if facts:
+            lines += [" · ".join(facts), ""]
+        lines += [
+            "| change | element | verdict | what | notice |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for a in items:
+            what = a.change.detail
+            if a.metrics:
+                what += f" (read by metrics: {', '.join(a.metrics)})"
+            lines.append(
+                f"| {a.change.change} | `{_cell(a.change.element)}` | {_verdict(a)} | "
+                f"{_cell(what)} | {_cell(a.reason)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
