@@ -193,3 +193,29 @@ class Repo:
                 stderr=subprocess.DEVNULL,
             )
         return self._batch
+
+    def changed_paths(
+        self, base: str, head: str | None, dirs: list[str], *, staged: bool
+    ) -> set[str]:
+        """Paths under ``dirs`` that differ between ``base`` and the head: a commit
+        (``head``), the index (``staged``), or the working tree with its untracked
+        files. Only these need reading: an unchanged file holds no change."""
+        if head is not None:
+            args = ["diff", "--name-only", "-z", "--no-renames", "--end-of-options", base, head]
+        elif staged:
+            args = [
+                "diff",
+                "--cached",
+                "--name-only",
+                "-z",
+                "--no-renames",
+                "--end-of-options",
+                base,
+            ]
+        else:
+            args = ["diff", "--name-only", "-z", "--no-renames", "--end-of-options", base]
+        out = set(p for p in self._run(*args, "--", *dirs).split("\0") if p)
+        if head is None and not staged:
+            untracked = self._run("ls-files", "--others", "--exclude-standard", "-z", "--", *dirs)
+            out |= {p for p in untracked.split("\0") if p}
+        return out

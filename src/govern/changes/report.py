@@ -5,6 +5,7 @@ the notice policy to the breaking ones: the data behind `govern breaking` and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from govern.catalog import Catalog
 from govern.config import Config
 from govern.engine import governed_dirs
 from govern.git import GitError, Repo
+from govern.load import files
 from govern.load.documents import Document
 from govern.model.contract import Contract, Waiver, yaml_path
 from govern.model.metric import Metric
@@ -65,19 +67,40 @@ def build(root: str, config: Config, *, against: str, head: Head, now: dt.dateti
             repo.resolve(head.ref) if head.mode == "ref" and head.ref else repo.resolve("HEAD")
         )
         base = repo.merge_base(base_ref, head_commit)
-        base_cat = revision.at_commit(repo, base, config)
+        dirs = governed_dirs(config)
+        changed = repo.changed_paths(
+            base, head_commit if head.mode == "ref" else None, dirs, staged=head.mode == "staged"
+        )
+        base_cat = revision.at_commit(repo, base, config, only=changed)
         if head.mode == "ref":
-            head_cat = revision.at_commit(repo, head_commit, config)
+            head_cat = revision.at_commit(repo, head_commit, config, only=changed)
             head_label, head_name = head_commit, head.ref or "HEAD"
         elif head.mode == "staged":
-            head_cat = revision.staged(repo, config)
+            head_cat = revision.staged(repo, config, only=changed)
             head_label, head_name = "index", "the index (staged)"
         else:
-            head_cat = revision.working_tree(repo.root, config)
+            head_cat = revision.working_tree(repo.root, config, only=changed)
             head_label, head_name = "working tree", "the working tree"
         report = Report(base, against, head_label, head_name)
-        history = policy.History(repo, governed_dirs(config))
-        _compare(report, base_cat, head_cat, config, history, now, against)
+        history = policy.History(repo, dirs)
+
+        def head_metrics() -> list[Metric]:
+            # For the impact of a change: every metric of the head revision.
+            if head.mode == "worktree":
+                found = files.discover(repo.root, [config.paths.metrics], config.exclude)
+                cat = revision.working_tree(repo.root, config, only=found.paths)
+            elif head.mode == "staged":
+                cat = revision.staged(repo, config, only=repo.staged_files([config.paths.metrics]))
+            else:
+                cat = revision.at_commit(
+                    repo,
+                    head_commit,
+                    config,
+                    only=repo.list_files(head_commit, [config.paths.metrics]),
+                )
+            return [m for _, m in cat.metric_docs()]
+
+        _compare(report, base_cat, head_cat, config, history, now, against, head_metrics)
     return report
 
 
@@ -92,24 +115,27 @@ def _m(doc: Document[Any]) -> Any:
     return doc.model
 
 
-def _check_loaded(cat: Catalog, base_ids: set[str]) -> None:
-    for doc in cat.documents:
-        if not doc.complete or doc.model is None:
-            raise CannotCompare(
-                f"{doc.path} does not load cleanly, so its changes cannot be judged: "
-                f"fix it first (`govern lint {doc.path}`)"
-            )
-    # A base id missing from the head but named by a broken head file is not a removal.
-    lost = (base_ids & cat.broken_ids) - set(cat.contracts) - set(cat.metrics)
-    if lost:  # pragma: no cover - covered by the check above in practice
-        raise CannotCompare(f"{', '.join(sorted(lost))}: the head file does not load")
+def _check_loaded(head: Catalog, base: Catalog) -> None:
+    """A head document with shape errors cannot be judged, unless it is broken
+    in exactly the way it already was on the base branch (unchanged)."""
+    before = {doc.path: doc for doc in base.documents}
+    for doc in head.documents:
+        if doc.complete and doc.model is not None:
+            continue
+        old = before.get(doc.path)
+        if old is not None and not old.complete and old.data == doc.data:
+            continue
+        raise CannotCompare(
+            f"{doc.path} does not load cleanly, so its changes cannot be judged: "
+            f"fix it first (`govern lint {doc.path}`)"
+        )
 
 
 def _compare(
     report: Report, base: Catalog, head: Catalog, config: Config, history: policy.History,
-    now: dt.datetime, against: str,
+    now: dt.datetime, against: str, all_metrics: Callable[[], list[Metric]],
 ) -> None:  # fmt: skip
-    _check_loaded(head, set(base.contracts) | set(base.metrics))
+    _check_loaded(head, base)
     found: list[tuple[compare.Change, Any, Any]] = []
     for cid in sorted(set(base.contracts) | set(head.contracts)):
         old, new = _one(base, "contract", cid), _one(head, "contract", cid)
@@ -129,7 +155,9 @@ def _compare(
             found += [(c, old, new) for c in metric_changes]
         elif old is not None:
             found.append((compare.removed_metric(_m(old)), old, None))
-    metrics = [m for _, m in head.metric_docs()] or [m for _, m in base.metric_docs()]
+    metrics = (
+        all_metrics() if any(_verdict(c.change, config) == "breaking" for c, _, _ in found) else []
+    )
     for change, old, new in found:
         report.changes.append(
             _assess(change, old, new, config, history, report.base, now, against, metrics)

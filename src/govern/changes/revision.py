@@ -1,26 +1,45 @@
 """A catalog of the governed files at a revision: a commit (read from git
-objects, never checked out), the index (``--staged``), or the working tree."""
+objects, never checked out), the index (``--staged``), or the working tree.
+
+Only the files that differ between the two revisions are read (``only``): an
+unchanged file holds no change, so the cost of `govern breaking` follows the
+size of the change, not of the repository."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+
 from govern.catalog import Catalog
 from govern.config import Config
-from govern.engine import governed_dirs, load_repository
+from govern.engine import governed_dirs
 from govern.git import Repo
 from govern.load import files
 from govern.load.documents import load_text
 
 
-def at_commit(repo: Repo, commit: str, config: Config) -> Catalog:
-    return _from_objects(repo, commit, repo.list_files(commit, governed_dirs(config)), config)
+def at_commit(
+    repo: Repo, commit: str, config: Config, only: Iterable[str] | None = None
+) -> Catalog:
+    paths = repo.list_files(commit, governed_dirs(config)) if only is None else sorted(only)
+    return _from_objects(repo, commit, paths, config)
 
 
-def staged(repo: Repo, config: Config) -> Catalog:
-    return _from_objects(repo, "", repo.staged_files(governed_dirs(config)), config)
+def staged(repo: Repo, config: Config, only: Iterable[str] | None = None) -> Catalog:
+    paths = repo.staged_files(governed_dirs(config)) if only is None else sorted(only)
+    return _from_objects(repo, "", paths, config)
 
 
-def working_tree(root: str, config: Config) -> Catalog:
-    return load_repository(root, config).catalog
+def working_tree(root: str, config: Config, only: Iterable[str] | None = None) -> Catalog:
+    if only is None:
+        only = files.discover(root, governed_dirs(config), config.exclude).paths
+    catalog = Catalog()
+    for path in sorted(only):
+        if not path.endswith(files.YAML_SUFFIXES) or not os.path.isfile(os.path.join(root, path)):
+            continue  # deleted in the working tree: its contracts are removed
+        source = files.read(root, path, max_size=config.max_file_size)
+        _add(catalog, path, source.text)
+    return catalog
 
 
 def _from_objects(repo: Repo, commit: str, paths: list[str], config: Config) -> Catalog:
@@ -31,13 +50,16 @@ def _from_objects(repo: Repo, commit: str, paths: list[str], config: Config) -> 
         raw = repo.blob(f"{commit}:{path}")
         if raw is None or len(raw) > config.max_file_size:
             continue
-        source = files.decode(path, raw)
-        if source.text is None:
-            continue
-        loaded = load_text(path, source.text)
-        if loaded.document is not None:
-            catalog.add(loaded.document)
+        _add(catalog, path, files.decode(path, raw).text)
     return catalog
+
+
+def _add(catalog: Catalog, path: str, text: str | None) -> None:
+    if text is None:
+        return
+    loaded = load_text(path, text)
+    if loaded.document is not None:
+        catalog.add(loaded.document)
 
 
 def contract_at(repo: Repo, commit: str, path: str, cid: str) -> object | None:
