@@ -47,10 +47,11 @@ def _field_changes(cid: str, element: str, old: Field_, new: Field_) -> Iterator
         yield ch("field-optional", f"`{name}` is no longer required")
     elif new.required and not old.required:
         yield ch("field-required", f"`{name}` is now required")
-    if old.unique and not new.unique:
-        yield ch("constraint-loosened", f"`{name}` is no longer unique")
-    elif new.unique and not old.unique:
-        yield ch("constraint-tightened", f"`{name}` is now unique")
+    for key, what in (("unique", "unique"), ("primary_key", "the primary key")):
+        if getattr(old, key) and not getattr(new, key):
+            yield ch("constraint-loosened", f"`{name}` is no longer {what}")
+        elif getattr(new, key) and not getattr(old, key):
+            yield ch("constraint-tightened", f"`{name}` is now {what}")
 
     for key, larger_is_looser in (
         ("min", False),
@@ -100,8 +101,18 @@ def _field_changes(cid: str, element: str, old: Field_, new: Field_) -> Iterator
             else (f"classification {old.classification} -> {new.classification or 'none'}")
         )
         yield ch("classification-lowered", f"`{name}` {what}")
-    elif old.masking != new.masking and old.pii:
-        yield ch("metadata-changed", f"`{name}`: masking {old.masking} -> {new.masking}")
+    else:  # raised, or handled differently: no risk to consumers, but a change
+        raised = [
+            f"{key} {a} -> {b}"
+            for key, a, b in (
+                ("pii", old.pii, new.pii),
+                ("classification", old.classification, new.classification),
+                ("masking", old.masking, new.masking),
+            )
+            if a != b
+        ]
+        if raised:
+            yield ch("metadata-changed", f"`{name}`: {', '.join(raised)}")
 
     if old.deprecated is None and new.deprecated is not None:
         yield ch("deprecated", f"`{name}` deprecated: {new.deprecated.reason or 'no reason given'}")
@@ -162,12 +173,18 @@ def _sla_changes(cid: str, old: Sla | None, new: Sla | None) -> Iterator[Change]
         looser: bool | None = None
         if key == "freshness":
             da, db = parse_duration(a), parse_duration(b)
+            if da is not None and da == db:
+                continue  # the same promise written differently: `1h` and `60m`
             looser = None if da is None or db is None else db > da
         elif key in ("completeness", "availability"):
             pa, pb = parse_percent(a), parse_percent(b)
+            if pa is not None and pa == pb:
+                continue  # `99.9%` and `99.90%`
             looser = None if pa is None or pb is None else pb < pa
         else:
             sa, sb = parse_schedule(a), parse_schedule(b)
+            if sa is not None and sa == sb:
+                continue  # `daily 09:00 UTC` and `daily 09:00 Z`
             if sa is not None and sb is not None:
                 if sa.every != sb.every:
                     looser = _CADENCE[sb.every] > _CADENCE[sa.every]
@@ -226,19 +243,25 @@ def added_contract(new: Contract) -> Change:
     )
 
 
-def metric_changes(old: Metric, new: Metric, *, same_formula: bool) -> list[Change]:
+def metric_changes(
+    old: Metric, new: Metric, *, same_formula: bool, same_filter: bool = True
+) -> list[Change]:
+    """``same_formula`` / ``same_filter``: whether they compare equal as parsed
+    SQL. A changed filter changes the metric's value as much as its formula."""
     mid = new.metric
     out = []
+    what = []
     if not same_formula:
-        out.append(
-            Change(
-                "metric",
-                mid,
-                "formula",
-                "metric-formula-changed",
-                f"formula `{old.formula}` -> `{new.formula}`",
-            )
-        )
+        what.append(f"formula `{old.formula}` -> `{new.formula}`")
+    if not same_filter:
+        what.append(f"filter `{old.filter or 'none'}` -> `{new.filter or 'none'}`")
+    if what:
+        out.append(Change("metric", mid, "formula", "metric-formula-changed", "; ".join(what)))
+    if old.deprecated is None and new.deprecated is not None:
+        reason = new.deprecated.reason or "no reason given"
+        out.append(Change("metric", mid, "metric", "deprecated", f"metric deprecated: {reason}"))
+    elif old.deprecated is not None and new.deprecated is None:
+        out.append(Change("metric", mid, "metric", "undeprecated", "metric no longer deprecated"))
     meta = [k for k in ("name", "description", "owner", "type", "unit", "grain", "dialect")
             if getattr(old, k) != getattr(new, k)]  # fmt: skip
     if sorted(old.sources) != sorted(new.sources):

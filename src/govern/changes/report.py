@@ -5,6 +5,7 @@ the notice policy to the breaking ones: the data behind `govern breaking` and
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,9 +69,16 @@ def build(root: str, config: Config, *, against: str, head: Head, now: dt.dateti
         )
         base = repo.merge_base(base_ref, head_commit)
         dirs = governed_dirs(config)
-        changed = repo.changed_paths(
-            base, head_commit if head.mode == "ref" else None, dirs, staged=head.mode == "staged"
-        )
+        changed = {
+            path
+            for path in repo.changed_paths(
+                base,
+                head_commit if head.mode == "ref" else None,
+                dirs,
+                staged=head.mode == "staged",
+            )  # `exclude` applies to both sides, as it does to lint
+            if not any(fnmatch.fnmatch(path, glob) for glob in config.exclude)
+        }
         base_cat = revision.at_commit(repo, base, config, only=changed)
         if head.mode == "ref":
             head_cat = revision.at_commit(repo, head_commit, config, only=changed)
@@ -115,9 +123,17 @@ def _m(doc: Document[Any]) -> Any:
     return doc.model
 
 
-def _check_loaded(head: Catalog, base: Catalog) -> None:
+def _check_loaded(head: revision.Revision, base: Catalog) -> None:
     """A head document with shape errors cannot be judged, unless it is broken
-    in exactly the way it already was on the base branch (unchanged)."""
+    in exactly the way it already was on the base branch (unchanged). A head
+    file that does not load at all (a YAML error) cannot be judged either: its
+    contract would look removed. Only files that differ from the base are read."""
+    if head.unloadable:
+        path = head.unloadable[0]
+        raise CannotCompare(
+            f"{path} does not load, so its changes cannot be judged: "
+            f"fix it first (`govern lint {path}`)"
+        )
     before = {doc.path: doc for doc in base.documents}
     for doc in head.documents:
         if doc.complete and doc.model is not None:
@@ -132,8 +148,9 @@ def _check_loaded(head: Catalog, base: Catalog) -> None:
 
 
 def _compare(
-    report: Report, base: Catalog, head: Catalog, config: Config, history: policy.History,
-    now: dt.datetime, against: str, all_metrics: Callable[[], list[Metric]],
+    report: Report, base: Catalog, head: revision.Revision, config: Config,
+    history: policy.History, now: dt.datetime, against: str,
+    all_metrics: Callable[[], list[Metric]],
 ) -> None:  # fmt: skip
     _check_loaded(head, base)
     found: list[tuple[compare.Change, Any, Any]] = []
@@ -150,14 +167,19 @@ def _compare(
     for mid in sorted(set(base.metrics) | set(head.metrics)):
         old, new = _one(base, "metric", mid), _one(head, "metric", mid)
         if old is not None and new is not None:
-            same = _same_formula(_m(old), _m(new))
-            metric_changes = compare.metric_changes(_m(old), _m(new), same_formula=same)
+            a, b = _m(old), _m(new)
+            metric_changes = compare.metric_changes(
+                a,
+                b,
+                same_formula=_same_sql(a.formula, b.formula, a.dialect, b.dialect),
+                same_filter=_same_sql(a.filter, b.filter, a.dialect, b.dialect),
+            )
             found += [(c, old, new) for c in metric_changes]
         elif old is not None:
             found.append((compare.removed_metric(_m(old)), old, None))
-    metrics = (
-        all_metrics() if any(_verdict(c.change, config) == "breaking" for c, _, _ in found) else []
-    )
+    # The impact of a contract change: every change names the metrics that
+    # read it, whatever its verdict (read only when a contract changed).
+    metrics = all_metrics() if any(c.subject == "contract" for c, _, _ in found) else []
     for change, old, new in found:
         report.changes.append(
             _assess(change, old, new, config, history, report.base, now, against, metrics)
@@ -181,13 +203,16 @@ def _version_bump(
         found.append((marker, old_doc, new_doc))
 
 
-def _same_formula(old: Metric, new: Metric) -> bool:
-    if (old.formula or "") == (new.formula or "") and old.dialect == new.dialect:
+def _same_sql(old: str | None, new: str | None, old_dialect: str | None,
+              new_dialect: str | None) -> bool:  # fmt: skip
+    """Whether two formulas (or filters) are the same definition, as parsed SQL."""
+    if (old or "") == (new or "") and old_dialect == new_dialect:
         return True
-    a = sql.canonical(old.formula or "", old.dialect)
-    b = sql.canonical(new.formula or "", new.dialect)
+    if not old or not new:
+        return False
+    a, b = sql.canonical(old, old_dialect), sql.canonical(new, new_dialect)
     if a is None or b is None:
-        return " ".join((old.formula or "").split()) == " ".join((new.formula or "").split())
+        return " ".join(old.split()) == " ".join(new.split())
     return a == b
 
 
@@ -199,7 +224,7 @@ def _impact(
     change: compare.Change, model: Any, metrics: list[Metric]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if isinstance(model, Metric):
-        return tuple(model.approved_by), ()
+        return tuple(dict.fromkeys(model.approved_by)), ()
     consumers = tuple(dict.fromkeys(c.team for c in getattr(model, "consumers", [])))
     readers = []
     field_name = None
@@ -255,8 +280,9 @@ def _assess(
     model = (new or old).model if (new or old) is not None else None  # type: ignore[union-attr]
     verdict = _verdict(change.change, config)
     consumers, readers = _impact(change, old.model if old is not None else model, metrics)
-    if new is not None:
+    if new is not None:  # those of the base first, then any the head adds
         head_consumers = [c.team for c in getattr(new.model, "consumers", [])]
+        head_consumers += getattr(new.model, "approved_by", [])
         consumers = tuple(dict.fromkeys([*consumers, *head_consumers]))
     path, line = _anchor(new if new is not None else old, change)
     channel = None

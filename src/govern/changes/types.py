@@ -15,7 +15,9 @@ Direction = Literal["same", "widened", "narrowed", "changed"]
 
 # Integer digits each integral type can hold.
 _INT_DIGITS = {"integer": 10, "long": 19}
-_ORDER = {("integer", "long"), ("float", "double"), ("integer", "double"), ("integer", "float")}
+# A float's 24-bit mantissa does not hold every 32-bit integer (a double's 53
+# bits do, but not every long): integer -> float and long -> double are changes.
+_ORDER = {("integer", "long"), ("float", "double"), ("integer", "double")}
 
 
 def _wider(a: FieldType, b: FieldType) -> bool:

@@ -53,18 +53,18 @@ def _report(
 def run_breaking(*, repo: str | None, against: str | None, head: str | None, staged: bool,
                  now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
-    _print(report, fmt, color, only_breaking=False)
+    _print(report, fmt, color)
     return 1 if report.refused else 0
 
 
 def run_diff(*, repo: str | None, against: str | None, head: str | None, staged: bool,
              now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
-    _print(report, fmt, color, only_breaking=False)
+    _print(report, fmt, color)
     return 0
 
 
-def _print(report: Report, fmt: str, color: bool, *, only_breaking: bool) -> None:
+def _print(report: Report, fmt: str, color: bool) -> None:
     if fmt == "json":
         from govern.reporters import json_report
 

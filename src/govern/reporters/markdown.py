@@ -6,13 +6,18 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from govern.reporters.escape import control
+
 if TYPE_CHECKING:
     from govern.changes.report import Assessed, Report
 
 
 def _cell(text: str) -> str:
-    """Text from files in a table cell: no pipes, no newlines, no HTML."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """Text from files in a table cell: no pipes, no line breaks (CommonMark
+    ends a line at CR too), no control characters, no HTML."""
+    text = " ".join(text.splitlines())
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return control(text)
 
 
 def _verdict(a: Assessed) -> str:

@@ -83,7 +83,17 @@ def changes(report: Report, *, color: bool) -> None:
     head.append(control(report.head_name), style="bold")
     con.print(head)
     con.print()
-    order = sorted(report.changes, key=lambda a: (a.change.subject, a.change.id))
+    # Refused changes first: the contracts that hold any, then the others; and
+    # in each contract, refused, allowed breaking, then the rest.
+    refusing = {(a.change.subject, a.change.id) for a in report.changes if not a.allowed}
+    order = sorted(
+        report.changes,
+        key=lambda a: (
+            (a.change.subject, a.change.id) not in refusing,
+            a.change.subject,
+            a.change.id,
+        ),
+    )
     for (subject, ident), group in groupby(order, key=lambda a: (a.change.subject, a.change.id)):
         items = sorted(group, key=lambda a: (a.allowed, a.verdict != "breaking", a.change.element))
         title = Text(f"{subject} ", style="dim")
