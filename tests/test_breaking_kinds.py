@@ -1145,10 +1145,28 @@ def test_config_makes_a_narrowing_breaking(tmp_path: Path) -> None:
         "schema.quantity", "type-narrowed", BREAKING, False,
     )  # fmt: skip
     assert item["notice"]["status"] == "missing"
-    # Without the configuration, a narrowing is a warning: exit 0.
+    # The base branch's configuration holds: deleting govern.yaml in the branch
+    # does not relax the check that judges the branch.
     (root / "govern.yaml").unlink()
-    plain = run_govern("breaking", "--against", "main", "--now", "2026-11-22", cwd=root)
+    relaxed = run_govern("breaking", "--against", "main", "--now", "2026-11-22", cwd=root)
+    assert relaxed.returncode == 1, relaxed.stdout
+    # Without the configuration on either side, a narrowing is a warning: exit 0.
+    plain_root = e2e_repository(tmp_path / "plain", *NARROWED)
+    plain = run_govern("breaking", "--against", "main", "--now", "2026-11-22", cwd=plain_root)
     assert plain.returncode == 0, plain.stdout
+
+
+def test_a_branch_cannot_relax_the_policy_in_its_own_govern_yaml(tmp_path: Path) -> None:
+    # The branch makes field-removed info and lowers notice_days in govern.yaml;
+    # the base branch's (default) policy still judges it.
+    root = e2e_repository(tmp_path, *NARROWED)
+    (root / "govern.yaml").write_text(
+        "notice_days: 1\nbreaking:\n  severities: {type-narrowed: info}\n", encoding="utf-8"
+    )
+    result = run_govern("breaking", "--against", "main", "--now", "2026-11-22", "--format", "json",
+                        cwd=root)  # fmt: skip
+    [item] = json.loads(result.stdout)["changes"]
+    assert item["severity"] == WARNING  # the default, not the branch's `info`
 
 
 def test_config_verdict_counts_for_the_version_bump(tmp_path: Path) -> None:
@@ -1160,8 +1178,10 @@ def test_config_verdict_counts_for_the_version_bump(tmp_path: Path) -> None:
         ("schema.quantity", "type-narrowed", BREAKING),
         ("version", "version-not-bumped", BREAKING),
     ]
+    # Lowering a verdict only takes effect once it is on the base branch: here
+    # the base has no govern.yaml, so its default (warning) still holds.
     lowered = Config.model_validate({"breaking": {"severities": {"type-narrowed": "info"}}})
-    assert triples(compare(root, lowered)) == [("schema.quantity", "type-narrowed", INFO)]
+    assert triples(compare(root, lowered)) == [("schema.quantity", "type-narrowed", WARNING)]
 
 
 def test_config_unknown_change_kind_is_a_config_error(tmp_path: Path) -> None:

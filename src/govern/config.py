@@ -113,26 +113,48 @@ class ConfigError(Exception):
 def load(root: str, resolve_rule: Callable[[str], str | None]) -> LoadedConfig:
     """Read the repository's configuration; ``resolve_rule`` maps a rule code
     or name to its code (None when unknown)."""
-    yaml_path = os.path.join(root, CONFIG_FILE)
-    if os.path.isfile(yaml_path):
-        return LoadedConfig(_from_yaml(yaml_path, resolve_rule), CONFIG_FILE)
-    pyproject = os.path.join(root, "pyproject.toml")
-    if os.path.isfile(pyproject):
-        found = _from_pyproject(pyproject, resolve_rule)
+
+    def read(name: str) -> bytes | None:
+        path = os.path.join(root, name)
+        if not os.path.isfile(path):
+            return None
+        try:
+            with open(path, "rb") as fh:
+                return fh.read()
+        except OSError as exc:
+            raise ConfigError(name, 1, 1, f"cannot read: {exc.strerror}") from None
+
+    return load_from(read, resolve_rule)
+
+
+def load_from(
+    read: Callable[[str], bytes | None], resolve_rule: Callable[[str], str | None]
+) -> LoadedConfig:
+    """The configuration from ``read(name)``: the working tree's files, or a
+    commit's (`govern breaking` also reads the base branch's)."""
+    raw = read(CONFIG_FILE)
+    if raw is not None:
+        return LoadedConfig(_from_yaml(_text(CONFIG_FILE, raw), resolve_rule), CONFIG_FILE)
+    raw = read("pyproject.toml")
+    if raw is not None:
+        found = _from_pyproject(_text("pyproject.toml", raw), resolve_rule)
         if found is not None:
             return LoadedConfig(found, "pyproject.toml")
     return LoadedConfig(Config(), None)
 
 
-def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
+def _text(name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(name, 1, 1, f"cannot read: {exc}") from None
+
+
+def _from_yaml(text: str, resolve_rule: Callable[[str], str | None]) -> Config:
     from govern.load.yamlpos import YamlError, parse, positions
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
         parsed = parse(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(CONFIG_FILE, 1, 1, f"cannot read: {exc}") from None
     except YamlError as exc:
         raise ConfigError(CONFIG_FILE, exc.mark.line, exc.mark.column, exc.message) from None
     for issue in parsed.issues:
@@ -149,21 +171,19 @@ def _from_yaml(path: str, resolve_rule: Callable[[str], str | None]) -> Config:
     return _validate(data, CONFIG_FILE, where, resolve_rule)
 
 
-def _from_pyproject(path: str, resolve_rule: Callable[[str], str | None]) -> Config | None:
+def _from_pyproject(text: str, resolve_rule: Callable[[str], str | None]) -> Config | None:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        doc = tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError("pyproject.toml", 1, 1, f"cannot read: {exc}") from None
     section = doc.get("tool", {}).get("govern")
     if section is None:
         return None
-    lines = raw.decode("utf-8").splitlines()
+    lines = text.splitlines()
 
     def where(loc: tuple[str | int, ...], *, key: bool) -> tuple[int, int]:
         # TOML parsers keep no positions: find the key's line in the text,
@@ -244,3 +264,25 @@ def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
     if parent[:1] == ("breaking",):
         return dict(Breaking.model_fields)
     return {}
+
+
+_RANK = {"info": 0, "warning": 1, "breaking": 2}
+
+
+def strictest(head: Config, base: Config) -> Config:
+    """The notice policy a pull request is held to: its own configuration, but
+    never looser than the base branch's. Otherwise a branch could lower
+    `notice_days` or make `field-removed` info in govern.yaml and pass its own
+    check."""
+    severities = dict(head.breaking.severities)
+    from govern.changes.kinds import DEFAULT_VERDICTS
+
+    for kind in DEFAULT_VERDICTS:
+        a = head.breaking.severities.get(kind, DEFAULT_VERDICTS[kind])
+        b = base.breaking.severities.get(kind, DEFAULT_VERDICTS[kind])
+        if _RANK[b] > _RANK[a]:
+            severities[kind] = b
+    breaking = head.breaking.model_copy(update={"severities": severities})
+    return head.model_copy(
+        update={"notice_days": max(head.notice_days, base.notice_days), "breaking": breaking}
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,6 +69,7 @@ def build(root: str, config: Config, *, against: str, head: Head, now: dt.dateti
             repo.resolve(head.ref) if head.mode == "ref" and head.ref else repo.resolve("HEAD")
         )
         base = repo.merge_base(base_ref, head_commit)
+        config = _held_to(repo, root, base, config)
         dirs = governed_dirs(config)
         changed = {
             path
@@ -110,6 +112,21 @@ def build(root: str, config: Config, *, against: str, head: Head, now: dt.dateti
 
         _compare(report, base_cat, head_cat, config, history, now, against, head_metrics)
     return report
+
+
+def _held_to(repo: Repo, root: str, base: str, config: Config) -> Config:
+    """The configuration this change is held to: never looser than the base
+    branch's (a branch must not relax the policy that judges it)."""
+    from govern.config import ConfigError, load_from, strictest
+    from govern.rules import resolve
+
+    prefix = os.path.relpath(os.path.realpath(root), os.path.realpath(repo.root))
+    prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
+    try:
+        base_config = load_from(lambda name: repo.blob(f"{base}:{prefix}{name}"), resolve).config
+    except ConfigError:
+        return config  # a base configuration that does not load relaxes nothing
+    return strictest(config, base_config)
 
 
 def _one(cat: Catalog, subject: str, ident: str) -> Document[Any] | None:
