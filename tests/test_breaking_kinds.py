@@ -1283,3 +1283,21 @@ def test_excluded_files_are_not_compared(tmp_path: Path) -> None:
         ("shop.order.kept", "metadata-changed")
     ]
     assert ("contract", "contract-removed", BREAKING) in triples(compare(root))
+
+
+def test_a_pull_request_that_only_announces_is_announced(tmp_path: Path) -> None:
+    # A notices-only change is worth an announcement: `govern diff --format
+    # markdown` names the notice and the contract's consumers.
+    previous = NARROWED[0][PATH]
+    current = previous.replace(
+        "schema:",
+        "notices:\n  - {element: schema.quantity, change: type-narrowed, "
+        "reason: quantities fit 32 bits, effective: 2027-01-15}\nschema:",
+        1,
+    )
+    root = e2e_repository(tmp_path, {PATH: previous}, {PATH: current})
+    result = run_govern("diff", "--against", "main", "--format", "markdown", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "notice: type-narrowed of schema.quantity announced, effective 2027-01-15" in result.stdout
+    )

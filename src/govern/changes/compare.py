@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from govern.model.contract import CLASSIFICATION_RANK, Contract, Field_, Sla
+from govern.model.contract import CLASSIFICATION_RANK, Contract, Field_, Notice, Sla
 from govern.model.metric import Metric
 from govern.values import parse_duration, parse_percent, parse_schedule, parse_semver, parse_type
 
@@ -103,7 +103,7 @@ def _field_changes(cid: str, element: str, old: Field_, new: Field_) -> Iterator
         yield ch("classification-lowered", f"`{name}` {what}")
     else:  # raised, or handled differently: no risk to consumers, but a change
         raised = [
-            f"{key} {a} -> {b}"
+            f"{key} {'none' if a is None else a} -> {'none' if b is None else b}"
             for key, a, b in (
                 ("pii", old.pii, new.pii),
                 ("classification", old.classification, new.classification),
@@ -224,6 +224,34 @@ def contract_changes(old: Contract, new: Contract) -> list[Change]:
         out.append(
             Change("contract", cid, "contract", "metadata-changed", f"{', '.join(meta)} changed")
         )
+    old_days = old.change_policy.notice_days if old.change_policy else None
+    new_days = new.change_policy.notice_days if new.change_policy else None
+    if old_days != new_days:
+        detail = f"change_policy.notice_days {old_days or 'unset'} -> {new_days or 'unset'}"
+        out.append(Change("contract", cid, "contract", "metadata-changed", detail))
+    out += notice_changes("contract", cid, old.notices, new.notices)
+    return out
+
+
+def notice_changes(subject: str, ident: str, old: list[Notice], new: list[Notice]) -> list[Change]:
+    """Notices added or withdrawn: a pull request that only announces a change
+    is worth an announcement itself (`govern diff --format markdown`)."""
+
+    def key(n: Notice) -> tuple[str, str]:
+        return (n.element, n.change)
+
+    before, after = {key(n): n for n in old}, {key(n): n for n in new}
+    out = []
+    for k, n in after.items():
+        if k not in before:
+            when = f", effective {n.effective}" if n.effective else ""
+            why = f": {n.reason}" if n.reason else ""
+            detail = f"notice: {n.change} of {n.element} announced{when}{why}"
+            out.append(Change(subject, ident, n.element, "metadata-changed", detail))
+    for k, n in before.items():
+        if k not in after:
+            detail = f"notice withdrawn: {n.change} of {n.element}"
+            out.append(Change(subject, ident, n.element, "metadata-changed", detail))
     return out
 
 
@@ -274,6 +302,7 @@ def metric_changes(
         out.append(
             Change("metric", mid, "metric", "metadata-changed", f"{', '.join(meta)} changed")
         )
+    out += notice_changes("metric", mid, old.notices, new.notices)
     return out
 
 
