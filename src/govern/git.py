@@ -38,20 +38,33 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _is_sha(text: str) -> bool:
+    return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
+
+
 class Repo:
+    """The git repository that holds the governance repository at ``path``.
+
+    Every path in and out is relative to ``path`` (``root``), which need not be
+    git's top level: govern.yaml may sit in a directory of a larger repository.
+    """
+
     def __init__(self, path: str) -> None:
         self.path = path
         try:
-            top = self._run("rev-parse", "--show-toplevel").strip()
+            # A work tree (not a bare repository), and where `path` is in it.
+            lines = self._run("rev-parse", "--show-toplevel", "--show-prefix").splitlines()
+            self.prefix = lines[1] if len(lines) > 1 else ""  # "gov/", or "" at the top
         except GitError:
             raise GitError(f"{path} is not a git repository (or git is not installed)") from None
-        self.root = top
+        self.root = os.path.abspath(path)
         self._batch: subprocess.Popen[bytes] | None = None
         self._times: dict[str, dt.datetime] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
 
-    def _run(self, *args: str, check: bool = True) -> str:
+    def _run(self, *args: str, check: bool = True, ok: tuple[int, ...] = (0,)) -> str:
+        """git's output; with ``check``, an exit code outside ``ok`` is a GitError."""
         try:
             done = subprocess.run(
                 ["git", *args],
@@ -62,7 +75,7 @@ class Repo:
             )
         except FileNotFoundError:
             raise GitError("git is not installed (or not on PATH)") from None
-        if check and done.returncode != 0:
+        if check and done.returncode not in ok:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise GitError(message[-1] if message else f"git {args[0]} failed")
         return done.stdout.decode("utf-8", "replace")
@@ -95,6 +108,12 @@ class Repo:
 
     def merge_base(self, a: str, b: str) -> str:
         out = self._run("merge-base", "--end-of-options", a, b, check=False).strip()
+        if not out and self.is_shallow():
+            # CI's default (a depth-1 clone): the common history is not fetched.
+            raise GitError(
+                f"{a[:12]} and {b[:12]} have no common history in this shallow clone: "
+                "fetch it (git fetch --unshallow), then run again"
+            )
         if not out:
             raise GitError(f"{a[:12]} and {b[:12]} have no common history (unrelated histories)")
         return out.splitlines()[0]
@@ -139,6 +158,33 @@ class Repo:
         shas = out.split()
         return shas[1] if len(shas) > 1 else None
 
+    def first_parent_entry(self, base: str, tip: str) -> str:
+        """Where ``base`` (an ancestor of ``tip``) joined ``tip``'s first-parent
+        history: ``base`` itself when it is on it, else the merge that brought
+        it in (``base`` is then a commit of a merged side branch)."""
+        out = self._run(
+            "rev-list", "--first-parent", "--ancestry-path", "--end-of-options", tip, f"^{base}"
+        ).split()
+        if not out:
+            return base
+        oldest = out[-1]
+        return base if self.first_parent_parent(oldest) == base else oldest
+
+    def remotes(self) -> set[str]:
+        return set(self._run("remote").split())
+
+    def latest_time_up_to(self, sha: str) -> dt.datetime:
+        """The latest committer date of ``sha`` and its first-parent ancestors.
+
+        A commit's own date can be backdated by whoever made it, and a fast
+        forward puts such a commit on the base branch as it is; but it cannot
+        have been added before the commits it sits on. So a notice is dated no
+        earlier than any older commit of the base branch."""
+        out = self._run("rev-list", "--first-parent", "--format=%ct", "--no-commit-header",
+                        "--end-of-options", sha)  # fmt: skip
+        latest = max(int(t) for t in out.split())
+        return dt.datetime.fromtimestamp(latest, dt.timezone.utc)
+
     def oldest_first_parent(self, start: str) -> Commit:
         out = self._run("rev-list", "--first-parent", "--format=%H %ct", "--no-commit-header",
                         "--end-of-options", start)  # fmt: skip
@@ -146,10 +192,15 @@ class Repo:
         return Commit(sha, dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc))
 
     def find_files(self, commit: str, needle: str, dirs: list[str]) -> list[str]:
-        """Files under ``dirs`` at ``commit`` whose text contains ``needle``."""
-        out = self._run(
-            "grep", "-l", "-F", "-e", needle, "--end-of-options", commit, "--", *dirs, check=False
-        )
+        """Files under ``dirs`` at ``commit`` whose text contains ``needle``.
+
+        ``commit`` is a full sha read from git, never a user's ref. `git grep`
+        takes ``--end-of-options`` for a revision (git 2.39: "unable to resolve
+        revision: --end-of-options"), so the sha is checked instead.
+        Exit 1 is "no match"; any other failure is an error, never "no file"."""
+        if not _is_sha(commit):
+            raise GitError(f"not a commit id: {commit!r}")
+        out = self._run("grep", "-l", "-F", "-e", needle, commit, "--", *dirs, ok=(0, 1))
         prefix = f"{commit}:"
         return [
             line[len(prefix) :] if line.startswith(prefix) else line for line in out.splitlines()
@@ -169,6 +220,8 @@ class Repo:
 
     def blob(self, spec: str) -> bytes | None:
         """Content of ``commit:path`` (or ``:path`` for the index); None when absent."""
+        commit, _, path = spec.partition(":")
+        spec = f"{commit}:{self.prefix}{path}"  # cat-file reads paths from the top level
         proc = self._batch_process()
         assert proc.stdin is not None and proc.stdout is not None
         proc.stdin.write(spec.encode("utf-8") + b"\n")
@@ -199,21 +252,25 @@ class Repo:
     ) -> set[str]:
         """Paths under ``dirs`` that differ between ``base`` and the head: a commit
         (``head``), the index (``staged``), or the working tree with its untracked
-        files. Only these need reading: an unchanged file holds no change."""
+        files. Only these need reading: an unchanged file holds no change. Paths
+        are relative to ``root`` (``--relative``), like every other path here."""
         if head is not None:
-            args = ["diff", "--name-only", "-z", "--no-renames", "--end-of-options", base, head]
+            args = ["diff", "--name-only", "--relative", "-z", "--no-renames", "--end-of-options",
+                    base, head]  # fmt: skip
         elif staged:
             args = [
                 "diff",
                 "--cached",
                 "--name-only",
+                "--relative",
                 "-z",
                 "--no-renames",
                 "--end-of-options",
                 base,
             ]
         else:
-            args = ["diff", "--name-only", "-z", "--no-renames", "--end-of-options", base]
+            args = ["diff", "--name-only", "--relative", "-z", "--no-renames", "--end-of-options",
+                    base]  # fmt: skip
         out = set(p for p in self._run(*args, "--", *dirs).split("\0") if p)
         if head is None and not staged:
             untracked = self._run("ls-files", "--others", "--exclude-standard", "-z", "--", *dirs)

@@ -81,7 +81,10 @@ class History:
         self.dirs = dirs
         self._models: dict[tuple[str, str, str], Any] = {}
         self._touching: dict[tuple[str, str], list[Commit]] = {}
+        self._dates: dict[str, dt.datetime] = {}
         self._shallow: set[str] | None = None
+        self._tips: dict[str, str | None] = {}
+        self._entries: dict[tuple[str, str], str] = {}
 
     def model(self, sha: str, path: str, ident: str) -> Any:
         key = (sha, path, ident)
@@ -95,19 +98,63 @@ class History:
             self._touching[key] = self.repo.first_parent_touching(start, path)
         return self._touching[key]
 
+    def tip(self, ref: str) -> str | None:
+        """The commit the base branch's name points to (None if it names none)."""
+        if ref not in self._tips:
+            try:
+                self._tips[ref] = self.repo.resolve(ref)
+            except GitError:
+                self._tips[ref] = None
+        return self._tips[ref]
+
+    def entry(self, base: str, tip: str) -> str:
+        """Where ``base`` joined the first-parent history of ``tip`` (itself, or a merge)."""
+        if (base, tip) not in self._entries:
+            self._entries[base, tip] = self.repo.first_parent_entry(base, tip)
+        return self._entries[base, tip]
+
+    def dated(self, commit: Commit) -> dt.datetime:
+        """When ``commit`` reached the base branch, at the earliest: its committer
+        date, but never before an older commit of the branch (see
+        :meth:`Repo.latest_time_up_to`)."""
+        if commit.sha not in self._dates:
+            self._dates[commit.sha] = max(commit.time, self.repo.latest_time_up_to(commit.sha))
+        return self._dates[commit.sha]
+
+    def on_tip(self, tip: str | None, path: str, ident: str, element: str, kind: str) -> bool:
+        """Whether the base branch's tip already carries the notice."""
+        if tip is None:
+            return False
+        there = path if self.model(tip, path, ident) is not None else self._find(tip, ident)
+        return there is not None and carries(self.model(tip, there, ident), element, kind)[0]
+
     def shallow(self) -> set[str]:
         if self._shallow is None:
             self._shallow = self.repo.shallow_commits() if self.repo.is_shallow() else set()
         return self._shallow
 
     def announced(
-        self, base: str, path: str, ident: str, element: str, kind: str
+        self, base: str, path: str, ident: str, element: str, kind: str, tip: str | None = None
     ) -> Announcement | None:
+        """The announcement of ``kind`` for ``element`` that ``base`` (the merge
+        base) carries, dated by the first-parent history of the base branch,
+        whose head is ``tip``."""
         present, not_before = carries(self.model(base, path, ident), element, kind)
         if not present:
             return None
         oldest: Commit | None = None
         start, cur = base, path
+        entry = self.entry(base, tip) if tip is not None else base
+        if entry != base:
+            # `base` is off the base branch's first-parent history: a branch
+            # cut from a side branch (stacked pull requests) whose side branch
+            # was merged since. What `base` carries reached the base branch
+            # with that merge, so the notice counts from there, never from the
+            # side branch's own commits.
+            there = path if self.model(entry, path, ident) is not None else self._find(entry, ident)
+            if there is None or not carries(self.model(entry, there, ident), element, kind)[0]:
+                return None
+            start, cur = entry, there
         while True:
             stopped = False
             for commit in self.touching(start, cur):
@@ -181,9 +228,16 @@ def decide(
             approved = ", ".join(w.approved_by) or "nobody"
             return Decision(True, notice, w, f"Waived: {w.reason} (approved by {approved}).")
 
-    found = history.announced(base_sha, base_path, change.id, change.element, change.change)
+    tip = history.tip(base_name)
+    found = history.announced(base_sha, base_path, change.id, change.element, change.change, tip)
     if found is None:
         earliest = today + dt.timedelta(days=required_days)
+        if history.on_tip(tip, base_path, change.id, change.element, change.change):
+            reason = (
+                f"{base_name} carries the notice, but this branch starts before it: merge or "
+                f"rebase {base_name}, then the notice's age decides."
+            )
+            return Decision(False, Notice("missing", None, None, required_days, None), None, reason)
         how = (
             "add `deprecated:` (with a reason and removal date)"
             if change.change in ("field-removed", "contract-removed", "metric-removed")
@@ -196,7 +250,7 @@ def decide(
         return Decision(False, Notice("missing", None, None, required_days, earliest), None, reason)
 
     commit = found.commit
-    announced = commit.time.date()
+    announced = history.dated(commit).date()
     age = (today - announced).days
     earliest = announced + dt.timedelta(days=required_days)
     if found.not_before is not None and found.not_before > earliest:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,10 +119,10 @@ def _held_to(repo: Repo, root: str, base: str, config: Config) -> Config:
     from govern.config import ConfigError, load_from, strictest
     from govern.rules import resolve
 
-    prefix = os.path.relpath(os.path.realpath(root), os.path.realpath(repo.root))
-    prefix = "" if prefix == "." else prefix.replace(os.sep, "/") + "/"
     try:
-        base_config = load_from(lambda name: repo.blob(f"{base}:{prefix}{name}"), resolve).config
+        # Repo.blob reads paths relative to the governance root (its prefix in
+        # a larger git repository is added there).
+        base_config = load_from(lambda name: repo.blob(f"{base}:{name}"), resolve).config
     except ConfigError:
         return config  # a base configuration that does not load relaxes nothing
     return strictest(config, base_config)
@@ -326,7 +325,7 @@ def _assess(
         waivers=waivers,
         consumers=list(consumers),
         now=now,
-        fetch_hint=lambda since: _fetch_command(against, since),
+        fetch_hint=lambda since: _fetch_command(history.repo, against, since),
     )
     return Assessed(
         change, verdict, decision.allowed, decision.reason, decision.notice, consumers, readers,
@@ -334,8 +333,15 @@ def _assess(
     )  # fmt: skip
 
 
-def _fetch_command(against: str, since: dt.date) -> str:
-    remote, _, branch = against.partition("/")
-    if not branch:
-        remote, branch = "origin", against
-    return f"git fetch --shallow-since={since.isoformat()} {remote} {branch}"
+def _fetch_command(repo: Repo, against: str, since: dt.date) -> str:
+    """The fetch that deepens a shallow clone enough to decide. `origin/main` is
+    remote `origin`, branch `main`; `release/2026` is a branch of origin,
+    unless a remote is called `release`."""
+    remote, branch = "origin", against
+    head, _, rest = against.partition("/")
+    if rest and head in repo.remotes():
+        remote, branch = head, rest
+    return (
+        f"git fetch --shallow-since={since.isoformat()} {remote} {branch} "
+        f"(or all of it: git fetch --unshallow {remote} {branch})"
+    )
