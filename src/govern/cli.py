@@ -186,6 +186,76 @@ def diff(
 
 
 @app.command()
+def coverage(
+    format: Annotated[
+        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ChangeFormat.text,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            help="Exit 1 when any measure is below this percentage "
+            "(overrides the thresholds in govern.yaml).",
+        ),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", help="List what each measure misses.")
+    ] = False,
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Coverage: contracts for pipeline sources, owners, metric approval,
+    field documentation, lineage; overall and by owning team.
+
+    Exit 0, or 1 when a measure is below --fail-under or its configured threshold.
+    """
+    from govern.commands import coverage as cmd
+
+    _exit(lambda: cmd.run(repo=repo, fmt=format.value, fail_under=fail_under, details=details,
+                          color=_color(no_color)), no_color)  # fmt: skip
+
+
+@app.command()
+def conflicts(
+    format: Annotated[
+        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ChangeFormat.text,
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Metric definition conflicts (same name, different formula, compared as
+    parsed SQL), duplicate formulas, contracts claiming one dataset, assets
+    with different owners, RACI activities defined twice. Exit 0 none, 1 some.
+    """
+    from govern.commands import conflicts as cmd
+
+    _exit(lambda: cmd.run(repo=repo, fmt=format.value, color=_color(no_color)), no_color)
+
+
+@app.command()
+def owners(
+    asset: Annotated[
+        str, typer.Argument(help="A contract, metric or pipeline id (or a unique prefix).")
+    ],
+    now: NowOpt = None,
+    format: FormatOpt = Format.text,
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Who owns an asset, who is on call now and next, and the escalation chain.
+
+    Exit 0, or 1 for an unknown asset (with the closest ids).
+    """
+    from govern.commands import owners as cmd
+
+    _exit(lambda: cmd.run(repo=repo, asset=asset, now=now, fmt=format.value,
+                          color=_color(no_color)), no_color)  # fmt: skip
+
+
+@app.command()
 def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None:
     """List every rule: code, name, default severity, summary."""
     from govern.commands import rules as cmd

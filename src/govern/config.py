@@ -58,6 +58,18 @@ class Breaking(Strict):
     severities: dict[str, Literal["breaking", "warning", "info"]] = Field(default_factory=dict)
 
 
+# The coverage measures of `govern coverage` (docs/coverage.md).
+CoverageMeasure = Literal["contracts", "ownership", "backup", "metrics", "fields", "lineage"]
+
+
+class Coverage(Strict):
+    """`govern coverage`: the least percentage of each measure; below it, exit 1."""
+
+    thresholds: dict[CoverageMeasure, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict
+    )
+
+
 class Paths(Strict):
     contracts: str = "contracts"
     metrics: str = "metrics"
@@ -94,6 +106,7 @@ class Config(Strict):
     )
     categorical_suffixes: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORICAL))
     breaking: Breaking = Field(default_factory=Breaking)
+    coverage: Coverage = Field(default_factory=Coverage)
 
 
 @dataclass(frozen=True)
@@ -263,6 +276,8 @@ def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
         return dict(RuleSetting.model_fields)
     if parent[:1] == ("breaking",):
         return dict(Breaking.model_fields)
+    if parent[:1] == ("coverage",):
+        return dict(Coverage.model_fields)
     return {}
 
 
