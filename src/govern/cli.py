@@ -33,10 +33,20 @@ class Format(str, Enum):
     json = "json"
 
 
-class ChangeFormat(str, Enum):
+class ReportFormat(str, Enum):
     text = "text"
     json = "json"
     markdown = "markdown"
+
+
+class CheckFormat(str, Enum):
+    """Formats of the checks a pull request runs (lint, breaking)."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    github = "github"
+    sarif = "sarif"
 
 
 class FailOn(str, Enum):
@@ -53,6 +63,14 @@ class SchemaKind(str, Enum):
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+CheckFormatOpt = Annotated[
+    CheckFormat | None,
+    typer.Option(
+        "--format", "-f",
+        help="Output format [default: github inside GitHub Actions, else text].",
+    ),
+]  # fmt: skip
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 RepoOpt = Annotated[
     str | None,
     typer.Option(
@@ -92,7 +110,7 @@ def lint(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files or directories to report on (default: all).")
     ] = None,
-    format: FormatOpt = Format.text,
+    format: CheckFormatOpt = None,
     repo: RepoOpt = None,
     fail_on: Annotated[
         FailOn | None,
@@ -110,7 +128,7 @@ def lint(
     """
     from govern.commands import lint as cmd
 
-    _exit(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value,
+    _exit(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value if format else None,
                           fail_on=fail_on.value if fail_on else None, color=_color(no_color)),
           no_color)  # fmt: skip
 
@@ -143,9 +161,7 @@ def breaking(
     head: HeadOpt = None,
     staged: StagedOpt = False,
     now: NowOpt = None,
-    format: Annotated[
-        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ChangeFormat.text,
+    format: CheckFormatOpt = None,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
@@ -159,7 +175,8 @@ def breaking(
     from govern.commands import changes as cmd
 
     _exit(lambda: cmd.run_breaking(repo=repo, against=against, head=head, staged=staged, now=now,
-                                   fmt=format.value, color=_color(no_color)), no_color)  # fmt: skip
+                                   fmt=format.value if format else None,
+                                   color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -168,9 +185,7 @@ def diff(
     head: HeadOpt = None,
     staged: StagedOpt = False,
     now: NowOpt = None,
-    format: Annotated[
-        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ChangeFormat.text,
+    format: CheckFormatOpt = None,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
@@ -182,14 +197,13 @@ def diff(
     from govern.commands import changes as cmd
 
     _exit(lambda: cmd.run_diff(repo=repo, against=against, head=head, staged=staged, now=now,
-                               fmt=format.value, color=_color(no_color)), no_color)  # fmt: skip
+                               fmt=format.value if format else None,
+                               color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
 def coverage(
-    format: Annotated[
-        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ChangeFormat.text,
+    format: ReportFormatOpt = ReportFormat.text,
     fail_under: Annotated[
         float | None,
         typer.Option(
@@ -218,9 +232,7 @@ def coverage(
 
 @app.command()
 def conflicts(
-    format: Annotated[
-        ChangeFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ChangeFormat.text,
+    format: ReportFormatOpt = ReportFormat.text,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,

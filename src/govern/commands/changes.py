@@ -51,20 +51,23 @@ def _report(
 
 
 def run_breaking(*, repo: str | None, against: str | None, head: str | None, staged: bool,
-                 now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
+                 now: str | None, fmt: str | None, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
     _print(report, fmt, color)
     return 1 if report.refused else 0
 
 
 def run_diff(*, repo: str | None, against: str | None, head: str | None, staged: bool,
-             now: str | None, fmt: str, color: bool) -> int:  # fmt: skip
+             now: str | None, fmt: str | None, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
     _print(report, fmt, color)
     return 0
 
 
-def _print(report: Report, fmt: str, color: bool) -> None:
+def _print(report: Report, fmt: str | None, color: bool) -> None:
+    from govern.reporters import default_format, summary
+
+    fmt = default_format(fmt)
     if fmt == "json":
         from govern.reporters import json_report
 
@@ -73,7 +76,19 @@ def _print(report: Report, fmt: str, color: bool) -> None:
         from govern.reporters import markdown
 
         print(markdown.changes(report), end="")
+    elif fmt == "sarif":
+        from govern.reporters import sarif
+
+        print(sarif.changes(report))
+    elif fmt == "github":
+        from govern.reporters import github
+
+        print(github.changes(report, summary=summary.enabled()))
     else:
         from govern.reporters import text
 
         text.changes(report, color=color)
+    if summary.enabled():
+        from govern.reporters import markdown
+
+        summary.append(markdown.changes(report))

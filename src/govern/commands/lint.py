@@ -8,8 +8,11 @@ from govern.findings import Severity
 from govern.repo import find_root, relative_paths
 
 
-def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, color: bool) -> int:
+def run(
+    *, repo: str | None, paths: list[str], fmt: str | None, fail_on: str | None, color: bool
+) -> int:
     from govern.engine import governed_dirs, lint
+    from govern.reporters import default_format, summary
     from govern.rules import resolve
 
     root = find_root(repo)
@@ -17,6 +20,7 @@ def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, co
     only = relative_paths(root, paths) if paths else None
     result = lint(root, loaded.config, only)
     threshold = Severity(fail_on or loaded.config.fail_on)
+    fmt = default_format(fmt)
     if result.files == 0 and not paths:
         from govern.reporters.text import error_line
 
@@ -31,9 +35,25 @@ def run(*, repo: str | None, paths: list[str], fmt: str, fail_on: str | None, co
         from govern.reporters import json_report
 
         print(json_report.lint(result.findings, **counts))
+    elif fmt == "sarif":
+        from govern.reporters import sarif
+
+        print(sarif.lint(result.findings))
+    elif fmt == "markdown":
+        from govern.reporters import markdown
+
+        print(markdown.lint(result.findings, **counts), end="")
+    elif fmt == "github":
+        from govern.reporters import github
+
+        print(github.lint(result.findings, summary=summary.enabled()))
     else:
         from govern.reporters import text
 
         text.lint(result.findings, **counts, color=color)
+    if summary.enabled():
+        from govern.reporters import markdown
+
+        summary.append(markdown.lint(result.findings, **counts))
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     return 1 if failing else 0

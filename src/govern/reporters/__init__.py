@@ -2,4 +2,13 @@
 
 from __future__ import annotations
 
-FORMATS = ("text", "json")
+import os
+
+FORMATS = ("text", "json", "markdown", "github", "sarif")
+
+
+def default_format(given: str | None) -> str:
+    """No --format: annotations inside GitHub Actions, text elsewhere."""
+    if given:
+        return given
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"

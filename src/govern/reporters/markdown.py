@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING
 
+from govern.findings import Finding, Severity
 from govern.reporters.escape import control
 
 if TYPE_CHECKING:
@@ -62,3 +63,25 @@ def changes(report: Report) -> str:
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def lint(findings: list[Finding], *, files: int, documents: int, rules: int) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
+    lines = ["## govern lint", ""]
+    scope = f"{files} files, {documents} documents, {rules} rules"
+    if not findings:
+        return "\n".join([*lines, f"No findings ({scope}).", ""])
+    lines += [
+        f"**{errors} errors, {warnings} warnings, {len(findings) - errors - warnings} infos** "
+        f"({scope}).",
+        "",
+        "| file | line | severity | rule | message |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for f in findings:
+        lines.append(
+            f"| `{_cell(f.path)}` | {f.location.line}:{f.location.column} | {f.severity.value} | "
+            f"{f.rule} {f.name} | {_cell(f.message)} |"
+        )
+    return "\n".join([*lines, ""])
