@@ -268,6 +268,28 @@ def owners(
 
 
 @app.command()
+def codeowners(
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when the file is stale; write nothing.")
+    ] = False,
+    file: Annotated[
+        str, typer.Option("--file", help="The CODEOWNERS file, relative to the repository.")
+    ] = ".github/CODEOWNERS",
+    repo: RepoOpt = None,
+    no_color: NoColorOpt = False,
+) -> None:
+    """Write the CODEOWNERS block that makes a contract change need a review
+    from its owner and consumer teams (teams map to handles with `github:`).
+
+    Only govern's block (between its BEGIN and END lines) is written; the rest
+    of the file is left as it is.
+    """
+    from govern.commands import codeowners as cmd
+
+    _exit(lambda: cmd.run(repo=repo, file=file, check=check), no_color)
+
+
+@app.command()
 def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None:
     """List every rule: code, name, default severity, summary."""
     from govern.commands import rules as cmd
