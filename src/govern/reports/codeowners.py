@@ -47,8 +47,8 @@ def block(catalog: Catalog) -> Block:
         rows.append(
             (doc.path, owners([*([c.owner] if c.owner else []), *(x.team for x in c.consumers)]))
         )
-    for doc, m in catalog.metric_docs():
-        rows.append((doc.path, owners([*([m.owner] if m.owner else []), *m.approved_by])))
+    for mdoc, m in catalog.metric_docs():
+        rows.append((mdoc.path, owners([*([m.owner] if m.owner else []), *m.approved_by])))
     for path, who in sorted(rows):
         if who:
             lines.append(f"{_pattern(path)} {' '.join(who)}")
