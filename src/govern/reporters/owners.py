@@ -1,0 +1,357 @@
+"""``govern owners`` output: text for people (Rich ``Text``, never markup), JSON
+for chat bots.
+
+Every name, channel and description came from a file: each passes through
+:func:`govern.reporters.escape.control` before it reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from govern.reporters.escape import control
+from govern.reporters.text import console
+from govern.reports.oncall import OnCall
+from govern.reports.owners import (
+    Contact,
+    Level,
+    NotFound,
+    OwnersReport,
+    Related,
+    Rota,
+    TeamInfo,
+)
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+
+
+def _team(t: TeamInfo | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {
+        "id": t.id,
+        "known": t.known,
+        "name": t.name,
+        "slack": t.slack,
+        "email": t.email,
+        "github": t.github,
+        "manager": t.manager,
+    }
+
+
+def _oncall(o: OnCall | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {
+        "status": o.status,
+        "person": o.person,
+        "scheduled": o.scheduled,
+        "period": o.period,
+        "start": _iso(o.start),
+        "end": _iso(o.end),
+        "at": _iso(o.at),
+        "reason": o.reason,
+    }
+
+
+def _rota(r: Rota | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {
+        "team": r.team,
+        "rotation": r.rotation,
+        "handoff": r.handoff,
+        "now": _oncall(r.now),
+        "next": _oncall(r.next),
+    }
+
+
+def _contact(c: Contact) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "kind": c.kind,
+        "person": c.person,
+        "team": _team(c.team),
+        "detail": c.detail,
+    }
+
+
+def _level(x: Level) -> dict[str, Any]:
+    return {
+        "severity": x.severity,
+        "respond_within": x.respond_within,
+        "respond_within_seconds": x.respond_seconds,
+        "channel": x.channel,
+        "then": [_contact(c) for c in x.then],
+    }
+
+
+def _related(r: Related | None) -> dict[str, Any] | None:
+    if r is None:
+        return None
+    return {
+        "kind": r.kind,
+        "id": r.id,
+        "relation": r.relation,
+        "known": r.known,
+        "owner": _team(r.owner),
+        "oncall": _rota(r.oncall),
+    }
+
+
+def to_json(report: OwnersReport) -> str:
+    payload = {
+        "asset": {
+            "kind": report.kind,
+            "id": report.id,
+            "path": report.path,
+            "line": report.line,
+            "description": report.description,
+        },
+        "now": _iso(report.now),
+        "primary": _team(report.primary),
+        "secondary": _team(report.secondary),
+        "oncall": _rota(report.oncall),
+        "consumers": [{"team": _team(c.team), "use": c.use} for c in report.consumers],
+        "approvers": [_team(t) for t in report.approvers],
+        "escalation": [_level(x) for x in report.escalation],
+        "team_escalation": [_contact(c) for c in report.team_escalation],
+        "pipelines": [_related(r) for r in report.pipelines],
+        "sources": [_related(r) for r in report.sources],
+        "contract": _related(report.contract),
+        "notes": report.notes,
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def not_found_json(nf: NotFound) -> str:
+    payload = {
+        "error": {
+            "reason": nf.reason,
+            "query": nf.query,
+            "message": nf.message,
+            "candidates": [{"kind": c.kind, "id": c.id} for c in nf.candidates],
+        }
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+def _stamp(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "?"
+
+
+def _team_text(t: TeamInfo, *, full: bool = True) -> Text:
+    line = Text(control(t.id), style="bold")
+    if not t.known:
+        line.append("  (not a team in ownership/)", style="red")
+        return line
+    if full and t.name:
+        line.append(f"  {control(t.name)}")
+    for contact in (t.slack, t.email if full or not t.slack else None):
+        if contact:
+            line.append(f"  {control(contact)}", style="cyan")
+    if full and t.manager:
+        line.append("  manager ", style="dim")
+        line.append(control(t.manager))
+    return line
+
+
+def _person(o: OnCall) -> Text:
+    if o.person is None:
+        return Text("nobody", style="bold red")
+    return Text(control(o.person), style="bold green" if o.status == "scheduled" else "bold yellow")
+
+
+def _rota_lines(con: Console, rota: Rota, indent: str) -> None:
+    now, nxt = rota.now, rota.next
+    if now.status in ("no-rotation", "invalid"):
+        line = Text(indent)
+        line.append(control(rota.team), style="bold")
+        line.append(
+            f": {control(now.reason)}", style="dim" if now.status == "no-rotation" else "red"
+        )
+        con.print(line)
+        return
+    line = Text(f"{indent}now   ")
+    line.append_text(_person(now))
+    if now.start is not None:
+        line.append(f"  since {_stamp(now.start)}, until {_stamp(now.end)}", style="dim")
+    con.print(line)
+    con.print(Text(f"{indent}      {control(now.reason)}", style="dim"))
+    if nxt is not None:
+        line = Text(f"{indent}next  ")
+        line.append_text(_person(nxt))
+        line.append(f"  from {_stamp(nxt.start or nxt.at)}", style="dim")
+        con.print(line)
+        if nxt.status != "scheduled":
+            con.print(Text(f"{indent}      {control(nxt.reason)}", style="dim"))
+
+
+def _contact_text(c: Contact) -> Text:
+    out = Text()
+    if c.kind == "role":
+        out.append(f"{c.name}: ", style="dim")
+        if c.name == "manager" or c.name == "oncall":
+            out.append(control(c.person) if c.person else "nobody", style="bold")
+            if c.detail:
+                out.append(f" ({control(c.detail)})", style="dim")
+            return out
+        if c.team is None:
+            out.append(control(c.detail), style="red")
+            return out
+        out.append_text(_team_text(c.team, full=False))
+        return out
+    if c.kind == "team" and c.team is not None:
+        return _team_text(c.team, full=False)
+    if c.kind == "person":
+        out.append(control(c.name), style="bold")
+        if c.team is not None:
+            out.append(f" ({control(c.team.id)})", style="dim")
+        return out
+    out.append(control(c.name), style="bold")
+    out.append(f" ({control(c.detail)})", style="red")
+    return out
+
+
+def _joined(contacts: list[Contact]) -> Text:
+    out = Text()
+    for i, c in enumerate(contacts):
+        if i:
+            out.append(", ")
+        out.append_text(_contact_text(c))
+    return out
+
+
+def _first_responder(report: OwnersReport) -> Text:
+    rota = report.oncall
+    if rota is not None and rota.now.person is not None:
+        return Text.assemble((control(rota.now.person), "bold"), (" (on call)", "dim"))
+    if report.primary is not None:
+        return Text.assemble((control(report.primary.id), "bold"), (" (owning team)", "dim"))
+    return Text("nobody", style="bold red")
+
+
+def _related_lines(con: Console, items: list[Related], title: str) -> None:
+    if not items:
+        return
+    con.print(Text(title, style="bold"))
+    for r in items:
+        line = Text("  ")
+        line.append(control(r.id), style="bold")
+        if not r.known:
+            line.append("  (no such contract)", style="red")
+        elif r.owner is not None:
+            line.append("  owner ", style="dim")
+            line.append_text(_team_text(r.owner, full=False))
+        if r.oncall is not None:
+            line.append("  on call ", style="dim")
+            now = r.oncall.now
+            if now.status in ("no-rotation", "invalid"):
+                line.append("no rotation", style="dim")
+            else:
+                line.append_text(_person(now))
+                if now.status == "covering":
+                    line.append(f" (covering for {control(now.scheduled or '?')})", style="dim")
+        con.print(line)
+    con.print()
+
+
+def text(report: OwnersReport, *, color: bool) -> None:
+    con = console(color=color)
+    head = Text(f"{report.kind} ", style="dim")
+    head.append(control(report.id), style="bold")
+    head.append(f"  {control(report.path)}:{report.line}", style="dim")
+    con.print(head)
+    if report.description:
+        con.print(Text(control(report.description.strip())))
+    con.print()
+
+    con.print(Text("Owners", style="bold"))
+    roles = (
+        ("primary", report.primary), ("secondary", report.secondary)
+    ) if report.kind in ("pipeline", "dataset") else (("owner", report.primary),)  # fmt: skip
+    for label, team in roles:
+        line = Text(f"  {label:<10} ")
+        if team is None:
+            line.append("none", style="red" if label != "secondary" else "dim")
+        else:
+            line.append_text(_team_text(team))
+        con.print(line)
+    for c in report.consumers:
+        line = Text(f"  {'consumer':<10} ")
+        line.append_text(_team_text(c.team, full=False))
+        if c.use:
+            line.append(f"  {control(c.use)}", style="dim")
+        con.print(line)
+    for t in report.approvers:
+        line = Text(f"  {'approver':<10} ")
+        line.append_text(_team_text(t, full=False))
+        con.print(line)
+    con.print()
+
+    rota = report.oncall
+    title = Text("On call", style="bold")
+    if rota is not None and rota.rotation:
+        title.append(f"  {control(rota.team)}, {rota.rotation}", style="dim")
+        if rota.handoff:
+            title.append(f", handoff {control(rota.handoff)}", style="dim")
+    con.print(title)
+    if rota is None:
+        con.print(Text("  no on-call team", style="dim"))
+    else:
+        _rota_lines(con, rota, "  ")
+    con.print()
+
+    if report.escalation or report.team_escalation:
+        con.print(Text("Escalation", style="bold"))
+        for level in report.escalation:
+            line = Text(f"  {level.severity:<9} ")
+            line.append_text(_first_responder(report))
+            line.append(" responds")
+            if level.respond_within:
+                line.append(f" within {control(level.respond_within)}")
+            if level.channel:
+                line.append(" in ")
+                line.append(control(level.channel), style="cyan")
+            con.print(line)
+            if level.then:
+                after = f"after {control(level.respond_within)}" if level.respond_within else "then"
+                line = Text(f"  {'':<9} {after}: ", style="")
+                line.append_text(_joined(level.then))
+                con.print(line)
+        if report.team_escalation and report.primary is not None:
+            line = Text(f"  {'then' if report.escalation else 'team':<9} ")
+            line.append(f"{control(report.primary.id)} escalates to ", style="dim")
+            line.append_text(_joined(report.team_escalation))
+            con.print(line)
+        con.print()
+
+    if report.contract is not None:
+        _related_lines(con, [report.contract], "Contract")
+    _related_lines(con, report.sources, "Reads contracts")
+    title_pipes = "Written by pipelines" if report.kind == "dataset" else "Read by pipelines"
+    _related_lines(con, report.pipelines, title_pipes)
+    for note in report.notes:
+        con.print(Text.assemble(("note: ", "yellow"), control(note)))
+    con.print(Text(f"As of {_stamp(report.now)}.", style="dim"))
+
+
+def not_found_text(nf: NotFound, *, color: bool) -> None:
+    con = console(color=color, stream=sys.stderr)
+    con.print(Text.assemble(("error: ", "bold red"), control(nf.message)))
+    if nf.reason == "ambiguous":
+        for c in nf.candidates:
+            con.print(Text.assemble("  ", (f"{c.kind:<9} ", "dim"), control(c.id)))
