@@ -1,9 +1,63 @@
-"""``govern coverage``: being built."""
+"""``govern coverage``: contracts for pipeline sources, owners, metric approval,
+field documentation and lineage, overall and by owning team (docs/coverage.md).
+
+Exit 0, or 1 when a measure is below ``--fail-under`` (every measure) or its
+threshold in ``coverage.thresholds`` of govern.yaml."""
 
 from __future__ import annotations
 
-from govern.repo import UsageError
+import math
+
+from govern import config as config_mod
+from govern.repo import UsageError, find_root
 
 
-def run(**_: object) -> int:
-    raise UsageError("govern coverage is not available yet")
+def run(*, repo: str | None, fmt: str, fail_under: float | None, details: bool, color: bool) -> int:
+    from govern.engine import load_repository
+    from govern.reports.coverage import MEASURES, build
+    from govern.rules import resolve
+
+    if fail_under is not None and not (math.isfinite(fail_under) and 0 <= fail_under <= 100):
+        raise UsageError(f"--fail-under {fail_under:g}: give a percentage from 0 to 100")
+    root = find_root(repo)
+    config = config_mod.load(root, resolve).config
+    loaded = load_repository(root, config)
+    thresholds: dict[str, float] = {k: v for k, v in config.coverage.thresholds.items()}
+    if fail_under is not None:
+        thresholds = {name: fail_under for name, _, _ in MEASURES}
+    report = build(loaded.catalog, thresholds)
+
+    from govern.reporters import coverage as out
+    from govern.reporters.text import error_line
+
+    if loaded.files == 0:
+        from govern.engine import governed_dirs
+
+        dirs = ", ".join(f"{d}/" for d in governed_dirs(config))
+        error_line(
+            f"no governed YAML files under {dirs} in {root}: nothing to measure",
+            color=color,
+            label="warning",
+        )
+    elif loaded.problems:
+        n = len(loaded.problems)
+        error_line(
+            f"{n} problem{'s' if n != 1 else ''} reading the governed files (`govern lint` "
+            "shows them); coverage counts what could be read",
+            color=color,
+            label="warning",
+        )
+    if fmt == "json":
+        print(out.to_json(report))
+    elif fmt == "markdown":
+        print(out.markdown(report, details=details), end="")
+    else:
+        out.text(report, details=details, color=color)
+    from govern.reporters import summary
+
+    summary.append(out.markdown(report, details=True))  # in GitHub Actions: the job summary
+    if report.failing:
+        if fmt != "text":  # the text report's last line already names them
+            error_line(out.failure_message(report), color=color)
+        return 1
+    return 0
