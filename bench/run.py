@@ -96,6 +96,15 @@ def _memory_10000(scratch: Path) -> Setup:
     return Setup(["lint"], generate(scratch, "memory-10000", *opts))
 
 
+def _report_1000(command: str) -> Callable[[Path], Setup]:
+    """A report command on the lint-1000 repository (generated once per run)."""
+
+    def setup(scratch: Path) -> Setup:
+        return Setup([command], _lint_1000(scratch).cwd)
+
+    return setup
+
+
 def _breaking_1000(scratch: Path) -> Setup:
     opts = ("--contracts", "1000", "--metrics", "200", "--git-history", "2000", "--notices", "20")
     repo = generate(scratch, "breaking-1000", *opts)
@@ -128,6 +137,22 @@ WORKLOADS = {
             1.5,
             True,
             _lint_1000,
+        ),
+        Workload(
+            "coverage-1000",
+            "govern coverage on the lint-1000 repository (no target: lint's, for reference)",
+            "s",
+            1.5,
+            True,
+            _report_1000("coverage"),
+        ),
+        Workload(
+            "conflicts-1000",
+            "govern conflicts on the lint-1000 repository (no target: lint's, for reference)",
+            "s",
+            1.5,
+            True,
+            _report_1000("conflicts"),
         ),
         Workload(
             "breaking-1000",
