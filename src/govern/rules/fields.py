@@ -165,6 +165,17 @@ def field_name_case(ctx: Context) -> Iterator[Problem]:
 
 
 @functools.lru_cache(maxsize=4096)
+def _pii_ending(name: str) -> str | None:
+    """The PII word the name ends in, if any (the longest: `phone_number`)."""
+    words = _snake(name).split("_")
+    for n in (2, 1):  # PII words are one or two words long
+        tail = "_".join(words[-n:])
+        if len(words) >= n and tail in PII_WORDS:
+            return tail
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
 def _snake(name: str) -> str:
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "field_name"
@@ -602,8 +613,7 @@ def pii_undeclared(ctx: Context) -> Iterator[Problem]:
         # The name must *end* in the word (camelCase split too): `workerEmail`
         # and `home_address` are personal data; `address_id` (a key) and
         # `email_send_status` are not; `surtax_identifier` holds no `tax_id`.
-        words = f"_{_snake(name_path[-1])}_"
-        hit = next((w for w in sorted(PII_WORDS) if words.endswith(f"_{w}_")), None)
+        hit = _pii_ending(name_path[-1])
         base = site.yaml
         explicit = "pii" in f.model_fields_set or "pii" in _raw(doc, base)
         if hit and not f.pii and not explicit:
