@@ -226,10 +226,12 @@ def _same_sql(old: str | None, new: str | None, old_dialect: str | None,
         return True
     if not old or not new:
         return False
-    a, b = sql.canonical(old, old_dialect), sql.canonical(new, new_dialect)
-    if a is None or b is None:
+    # The same comparison as `govern conflicts`: commutative operands, case,
+    # qualifiers and aliases do not make a new definition.
+    same = sql.same_formula(old, old_dialect, new, new_dialect)
+    if same is None:
         return " ".join(old.split()) == " ".join(new.split())
-    return a == b
+    return same
 
 
 def _verdict(kind: str, config: Config) -> Verdict:

@@ -245,7 +245,7 @@ def to_json(report: CoverageReport) -> str:
 
 
 def _cell(value: str) -> str:
-    from govern.reporters.markdown import _cell as cell
+    from govern.reporters.markdown import cell
 
     return cell(value)
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from govern.changes.report import Assessed, Report
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     """Text from files in a table cell: no pipes, no line breaks (CommonMark
     ends a line at CR too), no control characters, no HTML."""
     text = " ".join(text.splitlines())
@@ -29,7 +29,7 @@ def _verdict(a: Assessed) -> str:
 
 def changes(report: Report) -> str:
     lines = [
-        f"## Data contract changes: `{_cell(report.base_name)}` → {_cell(report.head_name)}",
+        f"## Data contract changes: `{cell(report.base_name)}` → {cell(report.head_name)}",
         "",
     ]
     if not report.changes:
@@ -37,16 +37,16 @@ def changes(report: Report) -> str:
     key = lambda a: (a.change.subject, a.change.id)  # noqa: E731
     for (subject, ident), group in groupby(sorted(report.changes, key=key), key=key):
         items = list(group)
-        lines.append(f"### {subject} `{_cell(ident)}`")
+        lines.append(f"### {subject} `{cell(ident)}`")
         lines.append("")
         facts = []
         consumers = sorted({c for a in items for c in a.consumers})
         if consumers:
             label = "Approvers" if subject == "metric" else "Consumers"
-            facts.append(f"{label}: {', '.join(_cell(c) for c in consumers)}")
+            facts.append(f"{label}: {', '.join(cell(c) for c in consumers)}")
         channel = next((a.channel for a in items if a.channel), None)
         if channel:
-            facts.append(f"Announce in: {_cell(channel)}")
+            facts.append(f"Announce in: {cell(channel)}")
         if facts:
             lines += [" · ".join(facts), ""]
         lines += [
@@ -58,8 +58,8 @@ def changes(report: Report) -> str:
             if a.metrics:
                 what += f" (read by metrics: {', '.join(a.metrics)})"
             lines.append(
-                f"| {a.change.change} | `{_cell(a.change.element)}` | {_verdict(a)} | "
-                f"{_cell(what)} | {_cell(a.reason)} |"
+                f"| {a.change.change} | `{cell(a.change.element)}` | {_verdict(a)} | "
+                f"{cell(what)} | {cell(a.reason)} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -81,7 +81,7 @@ def lint(findings: list[Finding], *, files: int, documents: int, rules: int) -> 
     ]
     for f in findings:
         lines.append(
-            f"| `{_cell(f.path)}` | {f.location.line}:{f.location.column} | {f.severity.value} | "
-            f"{f.rule} {f.name} | {_cell(f.message)} |"
+            f"| `{cell(f.path)}` | {f.location.line}:{f.location.column} | {f.severity.value} | "
+            f"{f.rule} {f.name} | {cell(f.message)} |"
         )
     return "\n".join([*lines, ""])
