@@ -195,7 +195,7 @@ def test_unknown_document_kind_is_gov008(tmp_path: Path) -> None:
 
 
 def test_odcs_contract_is_gov008_naming_odcs(tmp_path: Path) -> None:
-    text = "apiVersion: v3.0.0\nkind: DataContract\nid: payroll-run-completed\nstatus: active\n"
+    text = "apiVersion: v2.2.2\nkind: DataContract\nid: payroll-run-completed\nstatus: active\n"
     findings = lint_files(tmp_path, {"contracts/odcs.yaml": text})
     assert hits(findings, "GOV008") == [("contracts/odcs.yaml", 1, 1)]
     assert "ODCS" in messages(findings, "GOV008")[0]

@@ -18,6 +18,7 @@ from typing import Any, Generic, Literal, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from govern.findings import Location, Problem
+from govern.load import odcs
 from govern.load.yamlpos import Mark, Path, Positions, YamlError, parse, positions
 from govern.model.contract import Contract
 from govern.model.metric import Metric
@@ -135,6 +136,8 @@ def load_text(path: str, text: str) -> Loaded:
             )
         )
         return Loaded(None, problems)
+    if odcs.is_odcs(value):
+        return _load_odcs(path, text, value, problems)
     kind = classify(value)
     if kind is None:
         problems.append(Problem(Location(path), _unknown_kind_message(path, value), "GOV008"))
@@ -144,6 +147,41 @@ def load_text(path: str, text: str) -> Loaded:
     problems += shape
     doc: Document[Any] = Document(
         path, kind, model, value if shape else {}, marks, suppressions(text), complete=not shape
+    )
+    return Loaded(doc, problems)
+
+
+class OdcsPositions(LazyPositions):
+    """Positions of an ODCS file, asked for by native paths (the rules know
+    only those): each is translated to the ODCS path it was mapped from
+    (``schema.tbl.fields.id.type`` -> ``schema[0].properties[2].logicalType``),
+    then looked up as usual (the nearest existing ancestor when the key is not
+    written). The key of a field is its list item, so it points at the
+    property's ``name:``."""
+
+    def __init__(self, text: str, routes: dict[Path, Path] | None = None) -> None:
+        super().__init__(text)
+        self.routes: dict[Path, Path] = routes or {}  # none: ODCS paths as they are
+
+    def value(self, path: Path) -> Mark:
+        return super().value(odcs.translate(self.routes, path))
+
+    def key(self, path: Path) -> Mark:
+        return super().key(odcs.translate(self.routes, path))
+
+
+def _load_odcs(path: str, text: str, value: dict[str, Any], problems: list[Problem]) -> Loaded:
+    """An ODCS v3 file: schema errors at their lines, then the native contract."""
+    marks = OdcsPositions(text)
+    shape = odcs.schema_problems(value, marks, path)  # by ODCS paths: no routes yet
+    problems += shape
+    mapped = odcs.map_contract(value)
+    marks.routes = mapped.routes
+    # The model holds all the rules read; without one, `data` still names the
+    # contract, so that references to it do not cascade (as for a native file).
+    data = {} if mapped.contract is not None else {"contract": value.get("id")}
+    doc: Document[Any] = Document(
+        path, "contract", mapped.contract, data, marks, suppressions(text), complete=not shape
     )
     return Loaded(doc, problems)
 
@@ -191,8 +229,8 @@ def classify(value: dict[str, Any]) -> DocKind | None:
 def _unknown_kind_message(path: str, value: dict[str, Any]) -> str:
     if value.get("kind") == "DataContract" or "apiVersion" in value:
         return (
-            "this looks like an ODCS contract (apiVersion/kind); govern does not read ODCS "
-            "files yet: keep native contracts here or exclude the file"
+            f"this looks like an ODCS contract, but apiVersion {value.get('apiVersion')!r} is not "
+            "one govern reads: govern reads ODCS v3 (`apiVersion: v3.x.y`, `kind: DataContract`)"
         )
     if "semantic_models" in value or "metrics" in value:
         return "this looks like a dbt semantic-layer file; govern reads native metrics (`metric:`)"
