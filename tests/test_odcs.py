@@ -5,6 +5,7 @@ The corpus files are read from ../shared (never copied into the project)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from govern.load.documents import load_text
 from govern.load.odcs import field_type, is_odcs
 from govern.model.contract import Contract
-from tests.conftest import SHARED, hits, lint_findings, make_repo, needs_shared
+from tests.conftest import SHARED, git, hits, lint_findings, make_repo, needs_shared, run_govern
 
 CORPUS = SHARED / "corpus" / "odcs"
 SCHEMA_CODES = {"GOV001", "GOV002", "GOV003", "GOV004", "GOV005", "GOV006", "GOV007", "GOV008"}
@@ -305,3 +306,41 @@ def test_odcs_without_id_is_reported_and_lint_goes_on(tmp_path: Path) -> None:
     assert model is None and problems == ["GOV005 1:1"]
     root = make_repo(tmp_path / "repo", {"contracts/x.odcs.yaml": text})
     assert hits(lint_findings(root), "GOV005") == [("contracts/x.odcs.yaml", 1, 1)]
+
+
+ODCS_ORDERS = """\
+apiVersion: v3.0.2
+kind: DataContract
+id: shop.orders
+version: 1.0.0
+status: active
+team: {name: payroll-engine}
+description: {purpose: Orders placed in the shop.}
+schema:
+  - name: orders
+    physicalType: table
+    description: One row per order
+    properties:
+      - name: order_id
+        logicalType: string
+        description: Order identifier
+      - name: coupon_code
+        logicalType: string
+        description: Coupon applied
+"""
+
+
+def test_breaking_on_an_odcs_contract_points_at_lines_that_exist(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "r", {"contracts/orders.odcs.yaml": ODCS_ORDERS})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "base", date="2026-10-01T10:00:00Z")
+    removed = ODCS_ORDERS.split("      - name: coupon_code")[0].replace("1.0.0", "2.0.0")
+    (root / "contracts/orders.odcs.yaml").write_text(removed)
+    done = run_govern("breaking", "--against", "main", "--now", "2026-11-22", "--format", "json",
+                      cwd=root)  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    [change] = [c for c in json.loads(done.stdout)["changes"] if c["change"] == "field-removed"]
+    assert change["element"] == "schema.orders.coupon_code"
+    # Anchored to the `properties:` key of the table (line 12), which still exists.
+    assert (change["path"], change["line"]) == ("contracts/orders.odcs.yaml", 12)

@@ -277,9 +277,8 @@ def _anchor(doc: Document[Any] | None, change: compare.Change) -> tuple[str, int
         path = (change.subject,)
     # The nearest line that exists in the file: a removed field is anchored to
     # the key of its parent mapping (`schema:`), never to a line that is gone.
-    marks = doc.positions.get()
     for i in range(len(path), 0, -1):
-        mark = marks.keys.get(path[:i])
+        mark = doc.positions.written_key(path[:i])
         if mark is not None:
             return doc.path, mark.line
     return doc.path, 1

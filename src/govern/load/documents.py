@@ -76,6 +76,10 @@ class LazyPositions:
     def key(self, path: Path) -> Mark:
         return self.get().key(path)
 
+    def written_key(self, path: Path) -> Mark | None:
+        """The mark of the key at exactly ``path``; None when it is not written."""
+        return self.get().keys.get(path)
+
 
 @dataclass
 class Document(Generic[M]):
@@ -168,6 +172,13 @@ class OdcsPositions(LazyPositions):
 
     def key(self, path: Path) -> Mark:
         return super().key(odcs.translate(self.routes, path))
+
+    def written_key(self, path: Path) -> Mark | None:
+        translated = odcs.translate(self.routes, path)
+        # A field's key is its list item (no key of its own): its value's mark.
+        if translated and isinstance(translated[-1], int):
+            return super().value(translated) if translated in self.get().values else None
+        return super().written_key(translated)
 
 
 def _load_odcs(path: str, text: str, value: dict[str, Any], problems: list[Problem]) -> Loaded:
