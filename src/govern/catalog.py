@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from govern.findings import Location
 from govern.load.documents import Document
-from govern.model.contract import Contract, Field_, iter_fields
+from govern.model.contract import Contract, iter_fields
 from govern.model.metric import Metric
 from govern.model.ownership import Dataset, Ownership, Pipeline, Team
 
@@ -166,9 +166,3 @@ class Catalog:
             names.add(name_path[-1])
             names.add(".".join(name_path))
         return names
-
-    def field(self, cid: str, name_path: tuple[str, ...]) -> Field_ | None:
-        model = self.contract(cid)
-        if model is None:
-            return None
-        return dict(iter_fields(model.schema_)).get(name_path)

@@ -185,12 +185,6 @@ class Repo:
         latest = max(int(t) for t in out.split())
         return dt.datetime.fromtimestamp(latest, dt.timezone.utc)
 
-    def oldest_first_parent(self, start: str) -> Commit:
-        out = self._run("rev-list", "--first-parent", "--format=%H %ct", "--no-commit-header",
-                        "--end-of-options", start)  # fmt: skip
-        sha, _, stamp = out.strip().splitlines()[-1].partition(" ")
-        return Commit(sha, dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc))
-
     def find_files(self, commit: str, needle: str, dirs: list[str]) -> list[str]:
         """Files under ``dirs`` at ``commit`` whose text contains ``needle``.
 

@@ -260,22 +260,6 @@ def _divides(node: Any) -> bool:
     return False
 
 
-def canonical(text: str, dialect: str | None = None) -> str | None:
-    """The formula in a normal form for comparing definitions (None when it
-    does not parse): identifiers lower-cased unless quoted, table qualifiers
-    dropped, whitespace and keyword case normalised by sqlglot's generator."""
-    from sqlglot import exp
-
-    parsed = parse(text, dialect)
-    if parsed.error or parsed.tree is None:
-        return None
-    tree = parsed.tree.copy()
-    for column in tree.find_all(exp.Column):
-        for part in ("table", "db", "catalog"):
-            column.set(part, None)
-    return str(tree.sql(normalize=True))
-
-
 # --- comparing definitions (`govern conflicts`) ----------------------------------------------
 #
 # Two formulas are the same definition when their normal forms are equal. The

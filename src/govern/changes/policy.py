@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from govern.catalog import Catalog
 from govern.git import Commit, GitError, Repo
 from govern.model.contract import Contract, Field_, Waiver
 from govern.model.metric import Metric
@@ -291,8 +290,3 @@ def required_days(minimum: int, *models: Any) -> int:
         if policy is not None and policy.notice_days is not None:
             days = max(days, policy.notice_days)
     return days
-
-
-def first_path(catalog: Catalog, subject: str, ident: str) -> str | None:
-    docs = (catalog.contracts if subject == "contract" else catalog.metrics).get(ident)
-    return docs[0].path if docs else None
