@@ -55,6 +55,11 @@ class FailOn(str, Enum):
     info = "info"
 
 
+class ConvertTarget(str, Enum):
+    odcs = "odcs"
+    native = "native"
+
+
 class SchemaKind(str, Enum):
     contract = "contract"
     metric = "metric"
@@ -79,6 +84,14 @@ RepoOpt = Annotated[
 ]
 NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+DbtProjectOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dbt-project",
+        help="A dbt project whose semantic layer (semantic models, metrics) and sources "
+        "to read beside the catalog [default: `dbt.project` in govern.yaml].",
+    ),
+]
 
 
 def _color(no_color: bool) -> bool:
@@ -215,6 +228,7 @@ def coverage(
     details: Annotated[
         bool, typer.Option("--details", help="List what each measure misses.")
     ] = False,
+    dbt_project: DbtProjectOpt = None,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
@@ -227,12 +241,13 @@ def coverage(
     from govern.commands import coverage as cmd
 
     _exit(lambda: cmd.run(repo=repo, fmt=format.value, fail_under=fail_under, details=details,
-                          color=_color(no_color)), no_color)  # fmt: skip
+                          dbt_project=dbt_project, color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
 def conflicts(
     format: ReportFormatOpt = ReportFormat.text,
+    dbt_project: DbtProjectOpt = None,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
@@ -243,7 +258,8 @@ def conflicts(
     """
     from govern.commands import conflicts as cmd
 
-    _exit(lambda: cmd.run(repo=repo, fmt=format.value, color=_color(no_color)), no_color)
+    _exit(lambda: cmd.run(repo=repo, fmt=format.value, dbt_project=dbt_project,
+                          color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -287,6 +303,39 @@ def codeowners(
     from govern.commands import codeowners as cmd
 
     _exit(lambda: cmd.run(repo=repo, file=file, check=check), no_color)
+
+
+@app.command()
+def convert(
+    file: Annotated[str, typer.Argument(help="A contract file: native or ODCS v3.")],
+    to: Annotated[
+        ConvertTarget | None,
+        typer.Option("--to", help="The target format [default: the other one]."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write the result to this file instead of stdout."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --output replace an existing file.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Exit 1 when the target format cannot hold something."),
+    ] = False,
+    no_color: NoColorOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Convert a contract between govern's format and ODCS v3, both ways.
+
+    Everything both formats can express is carried over; what the target
+    cannot hold is listed on stderr. Exit 0 converted, 1 something was lost
+    (with --strict), 2 the file cannot be read or is not a valid contract.
+    """
+    from govern.commands import convert as cmd
+
+    _exit(lambda: cmd.run(file=file, to=to.value if to else None, output=output, force=force,
+                          strict=strict, color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()

@@ -9,7 +9,7 @@ from govern import config as config_mod
 from govern.repo import find_root
 
 
-def run(*, repo: str | None, fmt: str, color: bool) -> int:
+def run(*, repo: str | None, fmt: str, dbt_project: str | None = None, color: bool) -> int:
     from govern.engine import governed_dirs, load_repository
     from govern.reporters import conflicts as reporter
     from govern.reports.conflicts import conflicts

@@ -12,7 +12,15 @@ from govern import config as config_mod
 from govern.repo import UsageError, find_root
 
 
-def run(*, repo: str | None, fmt: str, fail_under: float | None, details: bool, color: bool) -> int:
+def run(
+    *,
+    repo: str | None,
+    fmt: str,
+    fail_under: float | None,
+    details: bool,
+    dbt_project: str | None = None,
+    color: bool,
+) -> int:
     from govern.engine import load_repository
     from govern.reports.coverage import MEASURES, build
     from govern.rules import resolve
