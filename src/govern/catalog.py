@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from govern.findings import Location
 from govern.load.documents import Document
 from govern.model.contract import Contract, iter_fields
 from govern.model.metric import Metric
 from govern.model.ownership import Dataset, Ownership, Pipeline, Team
+
+if TYPE_CHECKING:
+    from govern.load.dbt import DbtProject
 
 T = TypeVar("T")
 
@@ -51,6 +54,10 @@ class Catalog:
     # Ids of documents whose shape is broken: they exist (no "unknown
     # reference" cascade), but no rule looks inside them.
     broken_ids: set[str] = field(default_factory=set)
+    # A dbt project read beside the catalog (`dbt:` in govern.yaml or
+    # --dbt-project): its metrics are compared by `conflicts` and counted by
+    # `coverage`, never linted (they are dbt's files, not govern's).
+    dbt: DbtProject | None = None
     _people: set[str] | None = field(default=None, repr=False)
     # Values derived from the catalog that several rules need (every field of
     # every contract, say): computed once, on first use, by `derived`.
@@ -108,6 +115,15 @@ class Catalog:
             for doc in docs:
                 assert doc.model is not None
                 yield doc, doc.model
+
+    def all_metric_docs(self) -> Iterator[tuple[Document[Metric], Metric]]:
+        """The catalog's metrics, then the dbt project's."""
+        yield from self.metric_docs()
+        if self.dbt is not None:
+            for m in self.dbt.metrics:
+                model = m.document.model
+                assert isinstance(model, Metric)
+                yield m.document, model
 
     def team_entries(self) -> Iterator[Entry[Team]]:
         for entries in self.teams.values():

@@ -241,7 +241,8 @@ def coverage(
     from govern.commands import coverage as cmd
 
     _exit(lambda: cmd.run(repo=repo, fmt=format.value, fail_under=fail_under, details=details,
-                          dbt_project=dbt_project, color=_color(no_color)), no_color)  # fmt: skip
+                          dbt_project_option=dbt_project,
+                          color=_color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -258,7 +259,7 @@ def conflicts(
     """
     from govern.commands import conflicts as cmd
 
-    _exit(lambda: cmd.run(repo=repo, fmt=format.value, dbt_project=dbt_project,
+    _exit(lambda: cmd.run(repo=repo, fmt=format.value, dbt_project_option=dbt_project,
                           color=_color(no_color)), no_color)  # fmt: skip
 
 

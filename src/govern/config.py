@@ -59,7 +59,9 @@ class Breaking(Strict):
 
 
 # The coverage measures of `govern coverage` (docs/coverage.md).
-CoverageMeasure = Literal["contracts", "ownership", "backup", "metrics", "fields", "lineage"]
+CoverageMeasure = Literal[
+    "contracts", "ownership", "backup", "metrics", "fields", "lineage", "dbt_models", "dbt_metrics"
+]
 
 
 class Coverage(Strict):
@@ -68,6 +70,15 @@ class Coverage(Strict):
     thresholds: dict[CoverageMeasure, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict
     )
+
+
+class Dbt(Strict):
+    """A dbt project read beside the catalog by `govern conflicts` and `govern
+    coverage` (docs/dbt.md)."""
+
+    project: str  # relative to the repository root
+    # The SQL dialect of its expressions (sqlglot's names), for comparing formulas.
+    dialect: str | None = None
 
 
 class Paths(Strict):
@@ -107,6 +118,7 @@ class Config(Strict):
     categorical_suffixes: list[str] = Field(default_factory=lambda: list(DEFAULT_CATEGORICAL))
     breaking: Breaking = Field(default_factory=Breaking)
     coverage: Coverage = Field(default_factory=Coverage)
+    dbt: Dbt | None = None
 
 
 @dataclass(frozen=True)
@@ -222,7 +234,9 @@ def _validate(
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errors = exc.errors()
+        # A misspelt key also leaves the right one missing: name the typo.
+        err = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(err["loc"])
         line, col = where(loc, key=err["type"] == "extra_forbidden")
         raise ConfigError(source, line, col, _config_message(err, loc)) from None
@@ -278,6 +292,8 @@ def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
         return dict(Breaking.model_fields)
     if parent[:1] == ("coverage",):
         return dict(Coverage.model_fields)
+    if parent[:1] == ("dbt",):
+        return dict(Dbt.model_fields)
     return {}
 
 

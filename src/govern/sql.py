@@ -746,3 +746,30 @@ def _describe(a: Any, parts: list[tuple[str, Any, Any]]) -> list[Part]:
         Part(label) if _key(x) == _key(y) else Part(label, _render(_bare(x)), _render(_bare(y)))
         for label, x, y in parts
     ]
+
+
+def substitute(text: str, replacements: dict[str, str], dialect: str | None = None) -> str | None:
+    """``text`` with each bare column named in ``replacements`` replaced by that
+    (parenthesised) SQL: a dbt derived metric's ``expr`` over other metrics,
+    resolved to SQL over their measures. None when something does not parse."""
+    from sqlglot import exp
+
+    tree = parse(text, dialect).tree
+    if tree is None:
+        return None
+    parsed: dict[str, Any] = {}
+    for name, sql_text in replacements.items():
+        sub = parse(sql_text, dialect).tree
+        if sub is None:
+            return None
+        parsed[name.casefold()] = sub
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, exp.Column) and not node.table:
+            found = parsed.get(node.name.casefold())
+            if found is not None:
+                return exp.Paren(this=found.copy())
+        return node
+
+    out = tree.copy().transform(swap)
+    return str(out.sql(dialect=_dialect_name(dialect) if dialect else None))

@@ -9,7 +9,7 @@ from govern import config as config_mod
 from govern.repo import find_root
 
 
-def run(*, repo: str | None, fmt: str, dbt_project: str | None = None, color: bool) -> int:
+def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, color: bool) -> int:
     from govern.engine import governed_dirs, load_repository
     from govern.reporters import conflicts as reporter
     from govern.reports.conflicts import conflicts
@@ -27,6 +27,9 @@ def run(*, repo: str | None, fmt: str, dbt_project: str | None = None, color: bo
             color=color,
             label="warning",
         )
+    from govern.commands import dbt_project
+
+    repository.catalog.dbt = dbt_project.read(root, loaded.config, dbt_project_option, color=color)
     report = conflicts(repository.catalog)
     if fmt == "json":
         print(reporter.json(report))

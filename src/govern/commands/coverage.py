@@ -18,11 +18,11 @@ def run(
     fmt: str,
     fail_under: float | None,
     details: bool,
-    dbt_project: str | None = None,
+    dbt_project_option: str | None = None,
     color: bool,
 ) -> int:
     from govern.engine import load_repository
-    from govern.reports.coverage import MEASURES, build
+    from govern.reports.coverage import DBT_MEASURES, MEASURES, build
     from govern.rules import resolve
 
     if fail_under is not None and not (math.isfinite(fail_under) and 0 <= fail_under <= 100):
@@ -30,9 +30,12 @@ def run(
     root = find_root(repo)
     config = config_mod.load(root, resolve).config
     loaded = load_repository(root, config)
+    from govern.commands import dbt_project
+
+    loaded.catalog.dbt = dbt_project.read(root, config, dbt_project_option, color=color)
     thresholds: dict[str, float] = {k: v for k, v in config.coverage.thresholds.items()}
     if fail_under is not None:
-        thresholds = {name: fail_under for name, _, _ in MEASURES}
+        thresholds = {name: fail_under for name, _, _ in (*MEASURES, *DBT_MEASURES)}
     report = build(loaded.catalog, thresholds)
 
     from govern.reporters import coverage as out

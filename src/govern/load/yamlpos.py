@@ -324,3 +324,32 @@ def parse(text: str) -> Parsed:
 def positions(text: str) -> Positions:
     """The marks of every key and value of a document :func:`parse` accepted."""
     return _build(text, record=True).positions
+
+
+def parse_all(text: str) -> list[tuple[Any, Positions, list[YamlIssue]]]:
+    """Every document of a multi-document stream (``---``), each with its
+    marks: the MetricFlow layout keeps one ``metric:`` per document. Files
+    outside the governance repository (a dbt project) are read this way; they
+    are few, so their marks are recorded at once."""
+    deep = _too_deep(text)
+    if deep is not None:
+        raise YamlError("GOV012", deep, f"YAML nested deeper than {_MAX_DEPTH} levels")
+    try:
+        roots = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+        problem = exc.problem or "not valid YAML"
+        raise YamlError("GOV001", where, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError("GOV001", Mark(1, 1), f"invalid YAML: {exc}") from None
+    out: list[tuple[Any, Positions, list[YamlIssue]]] = []
+    for root in roots:
+        builder = _Builder(len(text), record=True)
+        if root is not None:
+            try:
+                builder.value = builder.build(root, (), 0)
+            except RecursionError:
+                raise YamlError("GOV012", Mark(1, 1), "YAML nested too deeply to read") from None
+        out.append((builder.value, builder.positions, builder.issues))
+    return out

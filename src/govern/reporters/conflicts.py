@@ -41,8 +41,9 @@ def _rows(conflict: Conflict) -> list[tuple[str, list[str]]]:
 
 
 def _compared(report: ConflictReport) -> str:
+    dbt = "" if report.dbt_metrics is None else f" (+ {report.dbt_metrics} from dbt)"
     return (
-        f"{_plural(report.metrics, 'metric')}, {_plural(report.contracts, 'contract')}, "
+        f"{_plural(report.metrics, 'metric')}{dbt}, {_plural(report.contracts, 'contract')}, "
         f"{_plural(report.assets, 'pipeline or dataset', 'pipelines and datasets')}, "
         f"{_plural(report.activities, 'RACI activity', 'RACI activities')}"
     )
@@ -151,6 +152,7 @@ def as_dict(report: ConflictReport) -> dict[str, Any]:
             "contracts": report.contracts,
             "assets": report.assets,
             "activities": report.activities,
+            **({} if report.dbt_metrics is None else {"dbt_metrics": report.dbt_metrics}),
         },
     }
 

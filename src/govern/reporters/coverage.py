@@ -58,6 +58,8 @@ def _unit_short(m: Measure) -> str:
         "metrics": "metrics",
         "fields": "fields",
         "lineage": "metrics",
+        "dbt_models": "dbt sources and models",
+        "dbt_metrics": "dbt metrics",
     }[m.name]
 
 
@@ -69,6 +71,8 @@ def _lack(m: Measure) -> str:
         "metrics": "not fully defined and approved",
         "fields": "without a description",
         "lineage": "not traced to contract fields",
+        "dbt_models": "without a contract",
+        "dbt_metrics": "without an owner that is a team",
     }[m.name]
 
 

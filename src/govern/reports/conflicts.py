@@ -87,6 +87,7 @@ class ConflictReport:
     contracts: int = 0
     assets: int = 0
     activities: int = 0
+    dbt_metrics: int | None = None  # None: no dbt project was read
 
     @property
     def errors(self) -> int:
@@ -109,6 +110,7 @@ def conflicts(catalog: Catalog) -> ConflictReport:
     return ConflictReport(
         tuple(found),
         metrics=sum(len(d) for d in catalog.metrics.values()),
+        dbt_metrics=len(catalog.dbt.metrics) if catalog.dbt is not None else None,
         contracts=sum(len(d) for d in catalog.contracts.values()),
         assets=sum(len(e) for e in catalog.pipelines.values())
         + sum(len(e) for e in catalog.datasets.values()),
@@ -181,7 +183,7 @@ def _definitions(catalog: Catalog) -> dict[int, _Definition]:
     return catalog.derived(
         "conflicts.definitions",
         lambda cat: {
-            id(doc): d for doc, m in cat.metric_docs() if (d := _definition(doc, m)) is not None
+            id(doc): d for doc, m in cat.all_metric_docs() if (d := _definition(doc, m)) is not None
         },
     )
 
@@ -190,7 +192,7 @@ def _metric_definitions(catalog: Catalog) -> Iterator[Conflict]:
     """Metrics that answer to one name but mean different things."""
     definitions = _definitions(catalog)
     claims: dict[str, list[tuple[Document[Metric], Metric, str]]] = {}
-    for doc, m in catalog.metric_docs():
+    for doc, m in catalog.all_metric_docs():
         own: set[str] = set()
         for text in [m.metric, m.name or "", *m.aliases]:
             key = fold(text)
@@ -278,10 +280,21 @@ def _explain(a: _Definition, b: _Definition, with_sources: bool) -> str:
 def _metric_duplicates(catalog: Catalog) -> Iterator[Conflict]:
     """One definition under several metric ids: a warning, merge them."""
     groups: dict[tuple[str, str, tuple[str, ...]], list[_Definition]] = {}
+    unsourced: dict[tuple[str, str], list[_Definition]] = {}
     for d in _definitions(catalog).values():
         if d.formula is None or (d.filter_text and d.filter is None):
             continue  # only parsed formulas are known to be the same
-        groups.setdefault((d.formula.key, d.filter_key, d.sources), []).append(d)
+        if d.sources:
+            groups.setdefault((d.formula.key, d.filter_key, d.sources), []).append(d)
+        else:
+            unsourced.setdefault((d.formula.key, d.filter_key), []).append(d)
+    # A metric that lists no sources (a dbt metric: its semantic model is not
+    # a contract) joins the one definition with sources it matches; with
+    # several such definitions it cannot say which, and stays with its kind.
+    for (formula_key, filter_key), loose in unsourced.items():
+        sourced = [k for k in groups if k[:2] == (formula_key, filter_key)]
+        key = sourced[0] if len(sourced) == 1 else (formula_key, filter_key, ())
+        groups.setdefault(key, []).extend(loose)
     for (formula, _, sources), sides in groups.items():
         ids = sorted({d.metric.metric for d in sides})
         if len(ids) < 2:
@@ -289,7 +302,7 @@ def _metric_duplicates(catalog: Catalog) -> Iterator[Conflict]:
         same = ["formula"]
         if any(d.filter_text for d in sides):
             same.append("filter")
-        if sources:
+        if sources and all(d.sources for d in sides):
             same.append("sources")
         detail = (
             f"the same {_and(same)} under {len(ids)} metric ids ({', '.join(ids)}): "

@@ -19,6 +19,13 @@ Six measures, each counted over its own unit and named as in
 - ``fields``: contract fields with a description.
 - ``lineage``: metrics whose sources are contracts and whose formula reads only
   fields of them.
+
+With a dbt project (docs/dbt.md), two more:
+
+- ``dbt_models``: dbt sources and models that a contract promises (its id, or
+  its ``dataset``, names the relation);
+- ``dbt_metrics``: dbt metrics whose owner (``config.meta.owner``, the
+  group's owner, or the semantic model's) or group is a team.
 """
 
 from __future__ import annotations
@@ -43,6 +50,13 @@ MEASURES: tuple[tuple[CoverageMeasure, str, str], ...] = (
     ("metrics", "Metric approval", "metrics described, parsed, sourced and approved"),
     ("fields", "Field documentation", "fields with a description"),
     ("lineage", "Lineage", "metrics whose sources and columns resolve"),
+)
+
+
+# Read only when a dbt project is (`dbt:` in govern.yaml or --dbt-project).
+DBT_MEASURES: tuple[tuple[CoverageMeasure, str, str], ...] = (
+    ("dbt_models", "dbt contract coverage", "dbt sources and models with a contract"),
+    ("dbt_metrics", "dbt metric ownership", "dbt metrics with an owner that is a team"),
 )
 
 
@@ -158,9 +172,11 @@ def build(catalog: Catalog, thresholds: Mapping[str, float] | None = None) -> Co
         "metrics": _metrics,
         "fields": _fields,
         "lineage": _lineage,
+        "dbt_models": _dbt_models,
+        "dbt_metrics": _dbt_metrics,
     }
     measures = []
-    for name, title, unit in MEASURES:
+    for name, title, unit in (*MEASURES, *(DBT_MEASURES if catalog.dbt is not None else ())):
         units = list(counters[name](catalog))
         unconsumed = tuple(_unconsumed(catalog)) if name == "contracts" else ()
         measures.append(_measure(name, title, unit, units, thresholds.get(name), unconsumed))
@@ -429,3 +445,69 @@ def _walk(
         while item is not None:
             yield from _walk(item.fields or {}, (*path, "items"))
             item = item.items
+
+
+# --- dbt ----------------------------------------------------------------------------------
+
+
+def _contracted_names(catalog: Catalog) -> tuple[set[str], set[str]]:
+    """What contracts promise, folded: every contract id and dataset name, and
+    the last part of each dataset (``analytics.orders`` promises model ``orders``)."""
+    exact: set[str] = set()
+    last: set[str] = set()
+    datasets: list[str] = []
+    for cid, docs in catalog.contracts.items():
+        exact.add(cid.casefold())
+        for d in docs:
+            if d.model is not None and d.model.dataset:
+                datasets.append(d.model.dataset)
+    for did, entries in catalog.datasets.items():
+        if any(e.value.contract and catalog.has_contract(e.value.contract) for e in entries):
+            datasets.append(did)
+    for name in datasets:
+        exact.add(name.casefold())
+        last.add(name.rsplit(".", 1)[-1].casefold())
+    return exact, last
+
+
+def _dbt_models(catalog: Catalog) -> Iterator[_Counted]:
+    assert catalog.dbt is not None
+    exact, last = catalog.derived("coverage.dbt_names", _contracted_names)
+    for r in catalog.dbt.relations:
+        team = _team(r.owner)
+        covered = any(n.casefold() in exact for n in r.names) or (
+            r.kind == "dbt-model" and r.name.casefold() in last
+        )
+        gap = None
+        if not covered:
+            what = "model" if r.kind == "dbt-model" else "source table"
+            gap = Gap(
+                r.name,
+                r.kind,
+                team,
+                r.path,
+                (f"no contract names this dbt {what} (as its id or `dataset`)",),
+            )
+        yield _Counted(team, gap)
+
+
+def _dbt_metrics(catalog: Catalog) -> Iterator[_Counted]:
+    assert catalog.dbt is not None
+    for m in catalog.dbt.metrics:
+        team_name = None
+        if m.owner and catalog.has_team(m.owner):
+            team_name = m.owner
+        elif m.group and catalog.has_team(m.group):
+            team_name = m.group
+        reasons: tuple[str, ...] = ()
+        if team_name is None:
+            if not m.owner:
+                reasons = (
+                    "no owner (`config.meta.owner`, a group with an owner, "
+                    "or its semantic model's)",
+                )
+            else:
+                reasons = (f"owner `{m.owner}` is not a team",)
+        team = _team(team_name or m.owner)
+        gap = Gap(m.name, "dbt-metric", team, m.document.path, reasons) if reasons else None
+        yield _Counted(team, gap)

@@ -1,0 +1,530 @@
+"""A dbt project's semantic layer and relations, read beside the catalog (docs/dbt.md).
+
+Teams keep metrics in dbt's semantic layer as well as in govern's catalog;
+seed 000's rule ("no team may publish a metric that contradicts the catalog")
+holds only if govern reads them. This module reads, without running dbt:
+
+- ``dbt_project.yml`` (the project name and its ``model-paths``);
+- every YAML file under the model paths: ``semantic_models:`` (entities,
+  dimensions, measures), ``metrics:`` (simple, ratio, derived, cumulative;
+  the legacy ``type_params`` form and the latest spec's top-level keys),
+  MetricFlow's one-object-per-document form (``metric:``,
+  ``semantic_model:``, ``data_source:``), ``models:``, ``sources:`` and
+  ``groups:`` (for owners);
+- the names of the ``.sql`` models.
+
+Each metric becomes a catalog :class:`~govern.model.metric.Metric` whose
+formula is SQL over the semantic model's columns (:mod:`govern.load.dbt_sql`
+builds it), so that ``govern conflicts`` compares it with the catalog's
+definitions, and its positions point into the dbt file. Nothing here writes
+to the dbt project. A file that cannot be read is reported (with its line)
+and skipped; the rest is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from govern.load import files
+from govern.load.documents import Document, LazyPositions
+from govern.load.yamlpos import Mark, Path, Positions, YamlError, parse, parse_all
+from govern.repo import UsageError
+
+PROJECT_FILE = "dbt_project.yml"
+MAX_FILE_SIZE = 5_000_000
+_REF = re.compile(r"""^\s*ref\(\s*(?:['"][^'"]+['"]\s*,\s*)?['"]([^'"]+)['"]\s*(?:,[^)]*)?\)\s*$""")
+
+
+class DbtError(UsageError):
+    """The dbt project cannot be read at all (exit 2)."""
+
+
+@dataclass(frozen=True)
+class DbtIssue:
+    """Something in the dbt project govern could not read, at its line."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass
+class Source:
+    """Where an object of the dbt project is written: its file, the marks of
+    its document, and its path inside the document."""
+
+    path: str  # relative to the governance repository (it may start with ../)
+    positions: Positions
+    at: Path
+
+    def mark(self, *sub: str | int) -> Mark:
+        return self.positions.value((*self.at, *sub))
+
+
+@dataclass
+class SemanticModel:
+    name: str
+    model: str | None  # the dbt model it describes (`ref('orders')` -> orders)
+    entities: dict[str, str]  # name -> SQL expression
+    dimensions: dict[str, str]
+    owner: str | None  # `meta.owner`, else (once every file is read) its group's owner
+    group: str | None
+    source: Source
+
+
+@dataclass
+class Measure:
+    name: str
+    agg: str
+    expr: str
+    params: dict[str, Any]  # agg_params
+    semantic_model: SemanticModel
+    source: Source
+
+
+@dataclass
+class RawMetric:
+    """A metric as written: ``params`` holds ``type_params`` (legacy spec) or
+    the metric itself (latest spec: type-specific keys at the top level)."""
+
+    name: str
+    type: str
+    label: str | None
+    description: str | None
+    params: dict[str, Any]
+    filters: list[str]
+    owner: str | None
+    group: str | None
+    semantic_model: SemanticModel | None  # the model it is defined on (latest spec)
+    source: Source
+    params_at: Path  # where `params` is written
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A dbt model or source table: a data flow a contract should promise."""
+
+    kind: str  # "dbt-model" or "dbt-source"
+    name: str  # the model name, or source.table
+    names: tuple[str, ...]  # what a contract's id or dataset may call it
+    owner: str | None
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    owner: str | None  # the group owner's name, else its email
+
+
+@dataclass
+class DbtProject:
+    root: str  # as shown to the user (relative to the governance repository)
+    name: str
+    files: int = 0
+    semantic_models: dict[str, SemanticModel] = field(default_factory=dict)
+    measures: dict[str, Measure] = field(default_factory=dict)
+    raw_metrics: dict[str, RawMetric] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    issues: list[DbtIssue] = field(default_factory=list)
+    # Filled by govern.load.dbt_sql.resolve: one catalog metric per dbt metric.
+    metrics: list[DbtMetric] = field(default_factory=list)
+
+    def issue(self, source: Source | str, mark: Mark | None, message: str) -> None:
+        path = source.path if isinstance(source, Source) else source
+        m = mark or Mark(1, 1)
+        self.issues.append(DbtIssue(path, m.line, m.column, message))
+
+
+@dataclass
+class DbtMetric:
+    """A dbt metric as a catalog metric, with what govern made of it."""
+
+    name: str
+    type: str
+    document: Document[Any]  # Document[Metric]: its positions point into the dbt file
+    owner: str | None
+    group: str | None
+    models: tuple[str, ...]  # the dbt models it reads
+    note: str | None  # why it has no formula, when it has none
+
+
+class RoutedPositions(LazyPositions):
+    """Positions of a metric inside a dbt file, asked for by the catalog's
+    paths (``formula``, ``filter``): each goes to where the dbt file says it."""
+
+    def __init__(self, positions: Positions, base: Path, routes: dict[str, Path]) -> None:
+        super().__init__("")
+        self._positions = positions
+        self.base = base
+        self.routes = routes
+
+    def _route(self, path: Path) -> Path:
+        if path and isinstance(path[0], str) and path[0] in self.routes:
+            return self.routes[path[0]]
+        return self.base
+
+    def value(self, path: Path) -> Mark:
+        # The line that names it (`type_params:`), not the first line inside it.
+        return self.key(path)
+
+    def key(self, path: Path) -> Mark:
+        return self.get().key(self._route(path))
+
+    def written_key(self, path: Path) -> Mark | None:
+        return None
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def load(directory: str, governance_root: str) -> DbtProject:
+    """Read the dbt project in ``directory`` (absolute, or relative to the
+    current directory). Raises :class:`DbtError` when it is not a dbt project."""
+    root = os.path.abspath(directory)
+    shown = files.rel(governance_root, root)
+    project_file = os.path.join(root, PROJECT_FILE)
+    if not os.path.isfile(project_file):
+        raise DbtError(f"{shown}: not a dbt project (no {PROJECT_FILE})")
+    source = files.read(root, PROJECT_FILE, max_size=MAX_FILE_SIZE)
+    where = _join(shown, PROJECT_FILE)
+    if source.text is None:
+        p = source.problems[0]
+        raise DbtError(f"{where}:{p.location.line}:{p.location.column}: {p.message}")
+    try:
+        settings = parse(source.text).value
+    except YamlError as exc:
+        raise DbtError(f"{where}:{exc.mark.line}:{exc.mark.column}: {exc.message}") from None
+    if not isinstance(settings, dict):
+        raise DbtError(f"{where}:1:1: {PROJECT_FILE} must be a mapping of keys")
+    name = settings.get("name") if isinstance(settings.get("name"), str) else shown
+    model_paths = settings.get("model-paths", settings.get("source-paths", ["models"]))
+    if not isinstance(model_paths, list) or not all(isinstance(p, str) for p in model_paths):
+        model_paths = ["models"]
+    project = DbtProject(shown, str(name))
+    yaml_files, sql_files = _discover(root, model_paths)
+    reader = _Reader(project)
+    for rel in yaml_files:
+        shown_path = _join(shown, rel)
+        src = files.read(root, rel, max_size=MAX_FILE_SIZE)
+        project.files += 1
+        if src.text is None:
+            for p in src.problems:
+                project.issues.append(
+                    DbtIssue(shown_path, p.location.line, p.location.column, p.message)
+                )
+            continue
+        try:
+            documents = parse_all(src.text)
+        except YamlError as exc:
+            project.issues.append(DbtIssue(shown_path, exc.mark.line, exc.mark.column, exc.message))
+            continue
+        for value, positions, _ in documents:
+            if isinstance(value, dict):
+                reader.document(shown_path, value, positions)
+    reader.finish(sql_files, shown)
+    return project
+
+
+def _join(root: str, rel: str) -> str:
+    return rel if root in ("", ".") else f"{root}/{rel}"
+
+
+def _discover(root: str, model_paths: list[str]) -> tuple[list[str], list[str]]:
+    """YAML and SQL files under the model paths, relative to ``root``; what
+    leaves the project through a symlink is not read."""
+    real_root = os.path.realpath(root)
+    yaml_files: set[str] = set()
+    sql_files: set[str] = set()
+    for top in model_paths:
+        start = os.path.join(root, top)
+        if not os.path.isdir(start) or not files.inside(real_root, start):
+            continue
+        for dirpath, dirnames, filenames in os.walk(start):
+            dirnames[:] = sorted(
+                d
+                for d in dirnames
+                if not d.startswith(".") and files.inside(real_root, os.path.join(dirpath, d))
+            )
+            for name in filenames:
+                if name.startswith("."):
+                    continue
+                rel = files.rel(root, os.path.join(dirpath, name))
+                if name.endswith(files.YAML_SUFFIXES):
+                    yaml_files.add(rel)
+                elif name.endswith(".sql"):
+                    sql_files.add(rel)
+    return sorted(yaml_files), sorted(sql_files)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return str(value)  # `expr: 1` counts rows
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _ref(value: Any) -> str | None:
+    text = _text(value)
+    if text is None:
+        return None
+    m = _REF.match(text)
+    return m.group(1) if m else text
+
+
+def _filters(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [t for v in value if (t := _text(v))]
+    text = _text(value)
+    return [text] if text else []
+
+
+def _meta_owner(node: dict[str, Any]) -> str | None:
+    """``config.meta.owner``, else ``meta.owner`` (older dbt)."""
+    for holder in (node.get("config"), node):
+        if isinstance(holder, dict):
+            meta = holder.get("meta")
+            if isinstance(meta, dict):
+                owner = _text(meta.get("owner"))
+                if owner:
+                    return owner
+    return None
+
+
+def _group(node: dict[str, Any]) -> str | None:
+    config = node.get("config")
+    if isinstance(config, dict) and _text(config.get("group")):
+        return _text(config.get("group"))
+    return _text(node.get("group"))
+
+
+class _Reader:
+    def __init__(self, project: DbtProject) -> None:
+        self.project = project
+        self.models: dict[str, tuple[str | None, str | None, str, int]] = {}
+        self.pending_measures: list[tuple[dict[str, Any], SemanticModel, Source]] = []
+
+    def document(self, path: str, doc: dict[str, Any], positions: Positions) -> None:
+        def items(key: str) -> list[tuple[dict[str, Any], Source]]:
+            value = doc.get(key)
+            if value is None:
+                return []
+            if not isinstance(value, list):
+                self.project.issue(path, positions.value((key,)), f"`{key}` must be a list")
+                return []
+            return [
+                (item, Source(path, positions, (key, i)))
+                for i, item in enumerate(value)
+                if isinstance(item, dict)
+            ]
+
+        for item, _ in items("groups"):
+            name = _text(item.get("name"))
+            owner = item.get("owner")
+            if name:
+                who = None
+                if isinstance(owner, dict):
+                    who = _text(owner.get("name")) or _text(owner.get("email"))
+                self.project.groups[name] = Group(name, who)
+        for item, src in items("semantic_models"):
+            self.semantic_model(item, src)
+        # MetricFlow: one object per document.
+        for key in ("semantic_model", "data_source"):
+            if isinstance(doc.get(key), dict):
+                self.semantic_model(doc[key], Source(path, positions, (key,)))
+        for item, src in items("models"):
+            self.model(item, src)
+        for item, src in items("sources"):
+            self.source(item, src)
+        for item, src in items("metrics"):
+            self.metric(item, src, None)
+        if isinstance(doc.get("metric"), dict):
+            self.metric(doc["metric"], Source(path, positions, ("metric",)), None)
+
+    def semantic_model(self, node: dict[str, Any], src: Source) -> SemanticModel | None:
+        name = _text(node.get("name"))
+        if not name:
+            self.project.issue(src, src.mark(), "a semantic model without a `name`: skipped")
+            return None
+        model = _ref(node.get("model")) or _text(node.get("sql_table"))
+        entities: dict[str, str] = {}
+        # `identifiers` is MetricFlow's older name for entities.
+        for key in ("entities", "identifiers"):
+            for e in node.get(key) or []:
+                if isinstance(e, dict) and _text(e.get("name")):
+                    ename = str(_text(e.get("name")))
+                    entities[ename] = _text(e.get("expr")) or ename
+        dimensions: dict[str, str] = {}
+        for d in node.get("dimensions") or []:
+            if isinstance(d, dict) and _text(d.get("name")):
+                dname = str(_text(d.get("name")))
+                dimensions[dname] = _text(d.get("expr")) or dname
+        sm = SemanticModel(name, model, entities, dimensions, _meta_owner(node), _group(node), src)
+        if name in self.project.semantic_models:
+            self.project.issue(src, src.mark("name"), f"semantic model `{name}` defined twice")
+        self.project.semantic_models[name] = sm
+        measures = node.get("measures") or []
+        for i, m in enumerate(measures if isinstance(measures, list) else []):
+            if isinstance(m, dict):
+                self.measure(m, sm, Source(src.path, src.positions, (*src.at, "measures", i)))
+        return sm
+
+    def measure(self, node: dict[str, Any], sm: SemanticModel, src: Source) -> None:
+        name = _text(node.get("name"))
+        agg = _text(node.get("agg"))
+        if not name or not agg:
+            self.project.issue(src, src.mark(), "a measure needs a `name` and an `agg`: skipped")
+            return
+        raw = node.get("agg_params")
+        params: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        measure = Measure(name, agg.lower(), _text(node.get("expr")) or name, params, sm, src)
+        self.project.measures[name] = measure
+        if node.get("create_metric") is True and name not in self.project.raw_metrics:
+            # `create_metric: true` publishes the measure as a simple metric.
+            self.project.raw_metrics[name] = RawMetric(
+                name,
+                "simple",
+                _text(node.get("label")),
+                _text(node.get("description")),
+                {"measure": name},
+                [],
+                None,
+                None,
+                None,
+                src,
+                src.at,
+            )
+
+    def model(self, node: dict[str, Any], src: Source) -> None:
+        name = _text(node.get("name"))
+        if not name:
+            return
+        owner = _meta_owner(node)
+        group = _group(node)
+        self.models[name] = (owner, group, src.path, src.mark().line)
+        semantic = node.get("semantic_model")
+        # Latest spec: the semantic model and its metrics live on the model.
+        if semantic is True or (isinstance(semantic, dict) and semantic.get("enabled", True)):
+            spec = semantic if isinstance(semantic, dict) else {}
+            entities: dict[str, str] = {}
+            dimensions: dict[str, str] = {}
+            for col in node.get("columns") or []:
+                if not isinstance(col, dict) or not _text(col.get("name")):
+                    continue
+                cname = str(_text(col.get("name")))
+                entity = col.get("entity")
+                if entity is not None:
+                    ename = _text(entity.get("name")) if isinstance(entity, dict) else None
+                    entities[ename or cname] = cname
+                dim = col.get("dimension")
+                if dim is not None:
+                    dname = _text(dim.get("name")) if isinstance(dim, dict) else None
+                    dimensions[dname or cname] = cname
+            sm = SemanticModel(
+                _text(spec.get("name")) or name,
+                name,
+                entities,
+                dimensions,
+                _meta_owner(spec) or owner,
+                _group(spec) or group,
+                Source(src.path, src.positions, (*src.at, "semantic_model")),
+            )
+            self.project.semantic_models[sm.name] = sm
+            for key, holder, at in (
+                ("metrics", spec, (*src.at, "semantic_model", "metrics")),
+                ("metrics", node, (*src.at, "metrics")),
+            ):
+                listed = holder.get(key)
+                for i, m in enumerate(listed if isinstance(listed, list) else []):
+                    if isinstance(m, dict):
+                        self.metric(m, Source(src.path, src.positions, (*at, i)), sm)
+
+    def source(self, node: dict[str, Any], src: Source) -> None:
+        name = _text(node.get("name"))
+        if not name:
+            return
+        schema = _text(node.get("schema")) or name
+        database = _text(node.get("database"))
+        owner = _meta_owner(node)
+        tables = node.get("tables") or []
+        for i, t in enumerate(tables if isinstance(tables, list) else []):
+            if not isinstance(t, dict) or not _text(t.get("name")):
+                continue
+            table = str(_text(t.get("name")))
+            identifier = _text(t.get("identifier")) or table
+            names = [f"{name}.{table}", f"{schema}.{identifier}"]
+            if database:
+                names.append(f"{database}.{schema}.{identifier}")
+            names.append(identifier)
+            line = src.positions.value((*src.at, "tables", i)).line
+            self.project.relations.append(
+                Relation(
+                    "dbt-source",
+                    f"{name}.{table}",
+                    tuple(dict.fromkeys(names)),
+                    _meta_owner(t) or owner,
+                    src.path,
+                    line,
+                )
+            )
+
+    def metric(self, node: dict[str, Any], src: Source, sm: SemanticModel | None) -> None:
+        name = _text(node.get("name"))
+        kind = _text(node.get("type"))
+        if not name or not kind:
+            self.project.issue(src, src.mark(), "a metric needs a `name` and a `type`: skipped")
+            return
+        if name in self.project.raw_metrics and self.project.raw_metrics[name].source is not src:
+            first = self.project.raw_metrics[name].source
+            self.project.issue(
+                src,
+                src.mark("name"),
+                f"metric `{name}` is also defined at {first.path}:{first.mark().line}; "
+                "the first is read",
+            )
+            return
+        params = node.get("type_params")
+        self.project.raw_metrics[name] = RawMetric(
+            name,
+            kind.lower(),
+            _text(node.get("label")),
+            _text(node.get("description")),
+            params if isinstance(params, dict) else node,
+            _filters(node.get("filter")),
+            _meta_owner(node),
+            _group(node),
+            sm,
+            src,
+            (*src.at, "type_params") if isinstance(params, dict) else src.at,
+        )
+
+    def _group_owner(self, group: str | None) -> str | None:
+        if group is None:
+            return None
+        found = self.project.groups.get(group)
+        return found.owner if found else None
+
+    def finish(self, sql_files: list[str], shown: str) -> None:
+        """Owners from groups (defined in any file), and the models: those
+        the YAML describes and every ``.sql`` file."""
+        for sm in self.project.semantic_models.values():
+            if sm.owner is None:
+                sm.owner = self._group_owner(sm.group)
+        names: dict[str, tuple[str | None, str | None, str, int]] = dict(self.models)
+        for rel in sql_files:
+            model = os.path.splitext(os.path.basename(rel))[0]
+            names.setdefault(model, (None, None, _join(shown, rel), 1))
+        for model, (owner, group, path, line) in sorted(names.items()):
+            who = owner or self._group_owner(group)
+            self.project.relations.append(Relation("dbt-model", model, (model,), who, path, line))
+        self.project.relations.sort(key=lambda r: (r.kind, r.name))
