@@ -34,6 +34,15 @@ UNALIASED = (
 
 SAME = [
     pytest.param(
+        "count_if(corrected_after_generation) / count(payslip_id)", "duckdb",
+        "sum(case when corrected_after_generation then 1 else 0 end) / count(payslip_id)", None,
+        id="count-if-is-a-sum-of-ones-dbt-sum-boolean",
+    ),
+    pytest.param(
+        "count_if(is_late)", None, "count(case when is_late then 1 end)", None,
+        id="count-if-is-a-count-of-case",
+    ),
+    pytest.param(
         "count_if(corrected_after_generation) / count(payslip_id)", None,
         "COUNT_IF( Corrected_After_Generation )/COUNT(PAYSLIP_ID)", None,
         id="keyword-and-identifier-case-and-whitespace",
@@ -95,6 +104,11 @@ def test_the_same_definition_spelled_differently(
 # --- formulas: different definitions, and the part that differs ---------------------------
 
 DIFFERENT = [
+    pytest.param(
+        "count_if(is_late)", None, "sum(case when is_late then 2 else 0 end)", None,
+        "formula count_if(is_late) vs sum(CASE WHEN is_late THEN 2 ELSE 0 END)",
+        id="a-sum-of-twos-counts-nothing",
+    ),
     pytest.param(
         "errors / total_workers", None, "errors / total_payslip_line_items", None,
         "numerator same; denominator total_workers vs total_payslip_line_items",

@@ -489,6 +489,9 @@ class _Normalizer:
                 ifs=[exp.If(this=node.this, true=node.args.get("true"))],
                 default=node.args.get("false"),
             )
+        counted = _counted_condition(node)
+        if counted is not None:  # sum(case when c then 1 else 0 end) is count_if(c)
+            node = exp.CountIf(this=counted)
         if (
             isinstance(node, exp.Count)
             and isinstance(node.this, exp.Literal)
@@ -521,6 +524,33 @@ class _Normalizer:
         node.set("this", name)
         node.set("quoted", not plain or not re.fullmatch(r"[a-z_][a-z0-9_$]*", name))
         return node
+
+
+def _counted_condition(node: Any) -> Any:
+    """The condition ``c`` when ``node`` counts the rows where it holds:
+    ``sum(case when c then 1 else 0 end)``, ``sum(case when c then 1 end)``,
+    ``count(case when c then 1 end)`` (dbt's ``sum_boolean`` is the first),
+    all ``count_if(c)``. None otherwise."""
+    from sqlglot import exp
+
+    if not isinstance(node, (exp.Sum, exp.Count)) or node.args.get("distinct"):
+        return None
+    case = node.this
+    if not isinstance(case, exp.Case) or case.this is not None or len(case.args["ifs"]) != 1:
+        return None
+    branch = case.args["ifs"][0]
+    default = case.args.get("default")
+
+    def number(value: Any, digit: str) -> bool:
+        return isinstance(value, exp.Literal) and not value.is_string and value.this == digit
+
+    if not number(branch.args.get("true"), "1"):
+        return None
+    if isinstance(node, exp.Sum) and (default is None or number(default, "0")):
+        return branch.this
+    if isinstance(node, exp.Count) and (default is None or isinstance(default, exp.Null)):
+        return branch.this
+    return None
 
 
 def _operand_order(node: Any, comparison: bool) -> tuple[bool, str]:
