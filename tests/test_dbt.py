@@ -506,3 +506,73 @@ def test_untrusted_names_are_escaped(tmp_path: Path, name: str) -> None:
     result = run_govern("coverage", "--details", cwd=root)
     assert "\x1b[31m" not in result.stdout + result.stderr
     assert "\u202e" not in result.stdout + result.stderr
+
+
+def test_meta_contract_links_a_dbt_relation_to_its_contract(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "gov", {})
+    sources = """\
+sources:
+  - name: payroll
+    tables:
+      - name: payslips
+        meta:
+          contract: payroll.payslip.generated
+      - name: runs
+        meta:
+          contract: payroll.run.missing
+"""
+    dbt_project(tmp_path / "dbt", {"models/sources.yml": sources})
+    result = run_govern(
+        "coverage", "--format", "json", "--dbt-project", str(tmp_path / "dbt"), cwd=root
+    )
+    models = next(m for m in json.loads(result.stdout)["coverage"] if m["name"] == "dbt_models")
+    assert (models["covered"], models["total"]) == (1, 2)
+    assert [(g["name"], g["reasons"]) for g in models["missing"]] == [
+        ("payroll.runs", ["`meta.contract` `payroll.run.missing` is not a contract"])
+    ]
+
+
+def test_the_example_dbt_project_agrees_with_the_catalog() -> None:
+    """This repository's analytics/ project defines the payslip error rate with
+    dbt's sum_boolean and count: the catalog's count_if(...) / count(...)."""
+    from tests.conftest import PROJECT
+
+    result = run_govern("conflicts", "--dbt-project", "analytics", cwd=PROJECT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(+ 3 from dbt)" in result.stdout
+    assert result.stderr == ""
+    cov = run_govern(
+        "coverage", "--format", "json", "--dbt-project", "analytics", cwd=PROJECT
+    ).stdout
+    measures = {m["name"]: (m["covered"], m["total"]) for m in json.loads(cov)["coverage"]}
+    assert measures["dbt_models"] == (4, 4)
+    assert measures["dbt_metrics"] == (3, 3)
+
+
+def test_the_ops_definition_of_seed_000_contradicts_the_catalog(tmp_path: Path) -> None:
+    """Seed 000's ops dashboard: errors over payslip line items."""
+    from tests.conftest import PROJECT
+
+    gov = tmp_path / "gov"
+    shutil.copytree(PROJECT / "contracts", gov / "contracts")
+    shutil.copytree(PROJECT / "metrics", gov / "metrics")
+    shutil.copytree(PROJECT / "ownership", gov / "ownership")
+    shutil.copytree(PROJECT / "analytics", gov / "analytics")
+    semantic = gov / "analytics" / "models" / "marts" / "payslips.yml"
+    text = semantic.read_text()
+    assert "        agg: count\n        expr: payslip_id\n" in text
+    semantic.write_text(
+        text.replace("        agg: count\n        expr: payslip_id\n", "        agg: count\n"
+                     "        expr: line_item_id\n")
+    )  # fmt: skip
+    result = run_govern("conflicts", "--format", "json", "--dbt-project", "analytics", cwd=gov)
+    assert result.returncode == 1
+    found = [c for c in json.loads(result.stdout)["conflicts"] if c["kind"] == "metric-definition"]
+    assert len(found) == 1
+    assert found[0]["name"] == "payslip_error_rate"
+    assert (
+        "numerator same; denominator count(payslip_id) vs count(line_item_id)"
+        in (found[0]["detail"])
+        or "numerator same; denominator count(line_item_id) vs count(payslip_id)"
+        in (found[0]["detail"])
+    )

@@ -117,6 +117,7 @@ class Relation:
     owner: str | None
     path: str
     line: int
+    contract: str | None = None  # `meta.contract`: the govern contract that promises it
 
 
 @dataclass(frozen=True)
@@ -289,16 +290,20 @@ def _filters(value: Any) -> list[str]:
     return [text] if text else []
 
 
-def _meta_owner(node: dict[str, Any]) -> str | None:
-    """``config.meta.owner``, else ``meta.owner`` (older dbt)."""
+def _meta(node: dict[str, Any], key: str) -> str | None:
+    """``config.meta.<key>``, else ``meta.<key>`` (older dbt)."""
     for holder in (node.get("config"), node):
         if isinstance(holder, dict):
             meta = holder.get("meta")
             if isinstance(meta, dict):
-                owner = _text(meta.get("owner"))
-                if owner:
-                    return owner
+                value = _text(meta.get(key))
+                if value:
+                    return value
     return None
+
+
+def _meta_owner(node: dict[str, Any]) -> str | None:
+    return _meta(node, "owner")
 
 
 def _group(node: dict[str, Any]) -> str | None:
@@ -311,7 +316,7 @@ def _group(node: dict[str, Any]) -> str | None:
 class _Reader:
     def __init__(self, project: DbtProject) -> None:
         self.project = project
-        self.models: dict[str, tuple[str | None, str | None, str, int]] = {}
+        self.models: dict[str, tuple[str | None, str | None, str, int, str | None]] = {}
         self.pending_measures: list[tuple[dict[str, Any], SemanticModel, Source]] = []
 
     def document(self, path: str, doc: dict[str, Any], positions: Positions) -> None:
@@ -411,7 +416,7 @@ class _Reader:
             return
         owner = _meta_owner(node)
         group = _group(node)
-        self.models[name] = (owner, group, src.path, src.mark().line)
+        self.models[name] = (owner, group, src.path, src.mark().line, _meta(node, "contract"))
         semantic = node.get("semantic_model")
         # Latest spec: the semantic model and its metrics live on the model.
         if semantic is True or (isinstance(semantic, dict) and semantic.get("enabled", True)):
@@ -475,6 +480,7 @@ class _Reader:
                     _meta_owner(t) or owner,
                     src.path,
                     line,
+                    _meta(t, "contract"),
                 )
             )
 
@@ -520,11 +526,13 @@ class _Reader:
         for sm in self.project.semantic_models.values():
             if sm.owner is None:
                 sm.owner = self._group_owner(sm.group)
-        names: dict[str, tuple[str | None, str | None, str, int]] = dict(self.models)
+        names = dict(self.models)
         for rel in sql_files:
             model = os.path.splitext(os.path.basename(rel))[0]
-            names.setdefault(model, (None, None, _join(shown, rel), 1))
-        for model, (owner, group, path, line) in sorted(names.items()):
+            names.setdefault(model, (None, None, _join(shown, rel), 1, None))
+        for model, (owner, group, path, line, contract) in sorted(names.items()):
             who = owner or self._group_owner(group)
-            self.project.relations.append(Relation("dbt-model", model, (model,), who, path, line))
+            self.project.relations.append(
+                Relation("dbt-model", model, (model,), who, path, line, contract)
+            )
         self.project.relations.sort(key=lambda r: (r.kind, r.name))

@@ -475,19 +475,20 @@ def _dbt_models(catalog: Catalog) -> Iterator[_Counted]:
     exact, last = catalog.derived("coverage.dbt_names", _contracted_names)
     for r in catalog.dbt.relations:
         team = _team(r.owner)
-        covered = any(n.casefold() in exact for n in r.names) or (
-            r.kind == "dbt-model" and r.name.casefold() in last
-        )
-        gap = None
-        if not covered:
-            what = "model" if r.kind == "dbt-model" else "source table"
-            gap = Gap(
-                r.name,
-                r.kind,
-                team,
-                r.path,
-                (f"no contract names this dbt {what} (as its id or `dataset`)",),
+        what = "model" if r.kind == "dbt-model" else "source table"
+        reasons: tuple[str, ...] = ()
+        if r.contract is not None:  # named in dbt: `meta: {contract: <id>}`
+            if not catalog.has_contract(r.contract):
+                reasons = (f"`meta.contract` `{r.contract}` is not a contract",)
+        elif not (
+            any(n.casefold() in exact for n in r.names)
+            or (r.kind == "dbt-model" and r.name.casefold() in last)
+        ):
+            reasons = (
+                f"no contract names this dbt {what} (as its id or `dataset`), "
+                "and it names none (`meta.contract`)",
             )
+        gap = Gap(r.name, r.kind, team, r.path, reasons) if reasons else None
         yield _Counted(team, gap)
 
 
