@@ -275,6 +275,11 @@ def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _list(value: Any) -> list[Any]:
+    """A list as written, else nothing (a wrong shape is dbt's to report)."""
+    return value if isinstance(value, list) else []
+
+
 def _ref(value: Any) -> str | None:
     text = _text(value)
     if text is None:
@@ -365,12 +370,12 @@ class _Reader:
         entities: dict[str, str] = {}
         # `identifiers` is MetricFlow's older name for entities.
         for key in ("entities", "identifiers"):
-            for e in node.get(key) or []:
+            for e in _list(node.get(key)):
                 if isinstance(e, dict) and _text(e.get("name")):
                     ename = str(_text(e.get("name")))
                     entities[ename] = _text(e.get("expr")) or ename
         dimensions: dict[str, str] = {}
-        for d in node.get("dimensions") or []:
+        for d in _list(node.get("dimensions")):
             if isinstance(d, dict) and _text(d.get("name")):
                 dname = str(_text(d.get("name")))
                 dimensions[dname] = _text(d.get("expr")) or dname
@@ -423,7 +428,7 @@ class _Reader:
             spec = semantic if isinstance(semantic, dict) else {}
             entities: dict[str, str] = {}
             dimensions: dict[str, str] = {}
-            for col in node.get("columns") or []:
+            for col in _list(node.get("columns")):
                 if not isinstance(col, dict) or not _text(col.get("name")):
                     continue
                 cname = str(_text(col.get("name")))
