@@ -17,7 +17,11 @@ The mapping is documented in docs/formats.md ("ODCS v3"). In short: each
 ``schema[]`` object is a native field of type ``object`` named by the
 object's ``name``, whose ``fields`` are its ``properties`` (so a property's
 element path is ``schema.<object>.<property>``, the same whether the contract
-has one object or several, and removing an object is removing a field).
+has one object or several, and removing an object is removing a field). The
+exception is a contract written from govern's format (``govern convert``): its
+one schema object, marked ``govern.root: true``, holds the native top-level
+fields, whose element paths stay ``schema.<field>``. What the native format
+says and ODCS has no key for is kept in ``govern.*`` custom properties.
 """
 
 from __future__ import annotations
@@ -37,18 +41,63 @@ from govern.load.yamlpos import Mark, Path
 from govern.model.contract import Contract
 
 ODCS_KIND = "DataContract"
-# govern's own keys in ODCS `customProperties` (on the contract, on a property).
+# govern's own keys in ODCS `customProperties` (on the contract, on a schema
+# object, on a property): what the native format says and ODCS has no key for.
 PREFIX = "govern."
 CP_OWNER = "govern.owner"  # contract: the govern team id that owns it
 CP_KIND = "govern.kind"  # contract: event, table, view, api, file, stream
 CP_NOTICE_DAYS = "govern.notice_days"  # contract: change_policy.notice_days
 CP_CHANNEL = "govern.channel"  # contract: change_policy.channel
 CP_DEPRECATED = "govern.deprecated"  # contract or property: the deprecation notice
+CP_PRODUCER = "govern.producer"  # contract: producer
+CP_DATASET = "govern.dataset"  # contract: dataset
+CP_CONSUMERS = "govern.consumers"  # contract: consumers (the native list)
+CP_NOTICES = "govern.notices"  # contract: notices
+CP_WAIVERS = "govern.waivers"  # contract: waivers
+CP_DELIVERY = "govern.delivery"  # contract: sla.delivery
 CP_PII = "govern.pii"  # property: true/false
 CP_MASKING = "govern.masking"  # property: how PII is masked
+CP_ENUM = "govern.enum"  # property: the allowed values
+# property: a constraint that ODCS's logicalTypeOptions cannot hold for the type
+CP_PATTERN = "govern.pattern"
+CP_MIN = "govern.min"
+CP_MAX = "govern.max"
+CP_MIN_LENGTH = "govern.min_length"
+CP_MAX_LENGTH = "govern.max_length"
+CP_TYPE = "govern.type"  # property: the native type, when the ODCS types do not say it
+CP_ROOT = "govern.root"  # schema object: its properties are the native top-level fields
+
+# Contract-level custom properties -> the native path each one fills.
+CONTRACT_PROPERTIES: dict[str, Path] = {
+    CP_OWNER: ("owner",),
+    CP_KIND: ("kind",),
+    CP_PRODUCER: ("producer",),
+    CP_DATASET: ("dataset",),
+    CP_CONSUMERS: ("consumers",),
+    CP_NOTICE_DAYS: ("change_policy", "notice_days"),
+    CP_CHANNEL: ("change_policy", "channel"),
+    CP_DELIVERY: ("sla", "delivery"),
+    CP_NOTICES: ("notices",),
+    CP_WAIVERS: ("waivers",),
+    CP_DEPRECATED: ("deprecated",),
+}
+# Property-level (and schema-object-level) custom properties -> the native field key.
+FIELD_PROPERTIES: dict[str, str] = {
+    CP_TYPE: "type",
+    CP_ENUM: "enum",
+    CP_PATTERN: "pattern",
+    CP_MIN: "min",
+    CP_MAX: "max",
+    CP_MIN_LENGTH: "min_length",
+    CP_MAX_LENGTH: "max_length",
+    CP_PII: "pii",
+    CP_MASKING: "masking",
+    CP_DEPRECATED: "deprecated",
+}
+OBJECT_PROPERTIES: tuple[str, ...] = (*FIELD_PROPERTIES, CP_ROOT)
 
 _STATUS = {"active": "active", "deprecated": "deprecated", "retired": "retired"}
-_PHYSICAL_KIND = {
+PHYSICAL_KIND = {
     "table": "table",
     "view": "view",
     "materialized_view": "view",
@@ -59,7 +108,7 @@ _PHYSICAL_KIND = {
     "event": "event",
 }
 _NATIVE_CLASSIFICATION = {"public", "internal", "confidential", "restricted"}
-_PII_CLASSIFICATION = {"pii", "personal", "sensitive"}
+PII_CLASSIFICATION = {"pii", "personal", "sensitive"}
 _SMALL_INT = {"int", "integer", "int32", "int4", "smallint", "tinyint", "int16", "int8", "short"}
 _UNITS = {
     "s": "s",
@@ -173,7 +222,8 @@ def _fix_vacuous_ifs(node: Any) -> None:
 
 
 def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Problem]:
-    """Every error of ``value`` against the ODCS JSON Schema, at its line and column."""
+    """Every error of ``value`` against the ODCS JSON Schema, then of govern's
+    custom properties in it (:func:`govern_problems`), at its line and column."""
     validator = _validator(schema_file(value.get("apiVersion")))
     out: dict[tuple[int, int, str], Problem] = {}
     for error in validator.iter_errors(value):
@@ -181,6 +231,11 @@ def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Proble
             key = (mark.line, mark.column, code)
             if key not in out:
                 out[key] = Problem(Location(path, mark.line, mark.column), message, code)
+    for error in govern_problems(value):
+        mark = marks.key(error.path) if error.on_key else marks.value(error.path)
+        key = (mark.line, mark.column, error.code)
+        if key not in out:
+            out[key] = Problem(Location(path, mark.line, mark.column), error.message, error.code)
     return sorted(out.values(), key=lambda p: (p.location.line, p.location.column, p.code))
 
 
@@ -254,12 +309,26 @@ def _dotted(path: Path) -> str:
 # --- the mapping ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NativeError:
+    """A govern custom property whose value does not have the native shape
+    (``govern.notice_days: soon``): where it is in the ODCS file, and what is wrong."""
+
+    path: Path  # the ODCS path of the offending value (or key, for GOV003)
+    code: str  # GOV003 unknown key, GOV004 wrong type or value, GOV005 missing key
+    message: str
+    on_key: bool = False  # reported at the key that names ``path``, not at its value
+
+
 @dataclass
 class Mapped:
     """The native contract and, for each native path, the ODCS path it came from."""
 
     contract: Contract | None
     routes: dict[Path, Path] = field(default_factory=dict)
+    # Values of govern custom properties that the native model refused; the
+    # contract is built without them (schema_problems reports them).
+    errors: list[NativeError] = field(default_factory=list)
 
 
 # A native key -> the ODCS key it is read from, for paths below a routed one.
@@ -283,7 +352,8 @@ def translate(routes: dict[Path, Path], path: Path) -> Path:
 
 
 def _custom(node: dict[str, Any], at: Path) -> dict[str, tuple[Any, Path]]:
-    """``customProperties`` of a node: property name -> (value, ODCS path of the value)."""
+    """``customProperties`` of a node: property name -> (value, ODCS path of the value).
+    The first of two with the same name counts."""
     out: dict[str, tuple[Any, Path]] = {}
     items = node.get("customProperties")
     if isinstance(items, list):
@@ -295,22 +365,16 @@ def _custom(node: dict[str, Any], at: Path) -> dict[str, tuple[Any, Path]]:
     return out
 
 
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _flag(value: Any) -> bool:
-    return value is True
-
-
 def _deprecation(value: Any) -> Any:
     """A ``govern.deprecated`` custom property as the native ``deprecated:``:
-    true, a reason (text), or a mapping with reason/removal/replacement."""
-    if value is True or isinstance(value, dict):
-        return value
-    if isinstance(value, str) and value.strip():
-        return {"reason": value}
-    return None
+    true, a reason (text), or a mapping with reason/removal/replacement. None
+    (not deprecated) for false or empty text; anything else is passed on, for
+    the model to report."""
+    if isinstance(value, str):
+        return {"reason": value} if value.strip() else None
+    if value is False or value is None:
+        return None
+    return value
 
 
 def field_type(node: dict[str, Any]) -> str:
@@ -320,11 +384,21 @@ def field_type(node: dict[str, Any]) -> str:
     phys = physical.strip().lower() if isinstance(physical, str) else ""
     options = node.get("logicalTypeOptions")
     options = options if isinstance(options, dict) else {}
+    fmt = options.get("format")
     if logical == "integer":
-        return "integer" if phys in _SMALL_INT else "long"
+        if phys:
+            return "integer" if phys in _SMALL_INT else "long"
+        # No physical type: the option `format` (Rust integer names) says the width.
+        return "integer" if fmt in _SMALL_FORMATS else "long"
     if logical == "number":
         m = _DECIMAL.match(phys)
-        return f"decimal({m.group(1)},{m.group(2)})" if m else "double"
+        if m:
+            return f"decimal({m.group(1)},{m.group(2)})"
+        # A bare 32-bit float name (`float`, `real`); `float(p,s)` and the
+        # rest stay the wider double. Without a physical type, `format: f32`.
+        if _FLOAT32.match(phys) or (not phys and fmt == "f32"):
+            return "float"
+        return "double"
     if logical == "timestamp":
         return "timestamp_tz" if options.get("timezone") is True else "timestamp"
     if logical in ("string", "boolean", "date", "time", "object", "array"):
@@ -346,12 +420,24 @@ def field_type(node: dict[str, Any]) -> str:
     return "json"  # ODCS lets a property omit its type: any value
 
 
+_SMALL_FORMATS = {"i8", "i16", "i32", "u8", "u16"}
+_FLOAT32 = re.compile(r"^(float|real|float4|float32)$")
+# logicalTypeOptions -> the native constraint, and the value type it needs.
+_OPTIONS: tuple[tuple[str, str, tuple[type, ...]], ...] = (
+    ("minLength", "min_length", (int,)),
+    ("maxLength", "max_length", (int,)),
+    ("pattern", "pattern", (str,)),
+    ("minimum", "min", (int, float)),
+    ("maximum", "max", (int, float)),
+)
+
+
 class _Mapper:
     def __init__(self) -> None:
         self.routes: dict[Path, Path] = {}
 
     def route(self, native: Path, key: str, odcs: Path) -> None:
-        at = (*native, key)
+        at = (*native, key)  # a starred subscript is Python 3.11+ syntax
         self.routes[at] = odcs
 
     def field(self, node: dict[str, Any], odcs: Path, native: Path) -> dict[str, Any]:
@@ -368,70 +454,78 @@ class _Mapper:
         ):
             if isinstance(node.get(src), bool):
                 out[dst] = node[src]
-        custom = _custom(node, odcs)
         classification = node.get("classification")
         if isinstance(classification, str):
             low = classification.strip().lower()
             if low in _NATIVE_CLASSIFICATION:
                 out["classification"] = low
-            elif low in _PII_CLASSIFICATION:
+            elif low in PII_CLASSIFICATION:
                 out["pii"] = True
                 self.route(native, "pii", (*odcs, "classification"))
-        if CP_PII in custom and isinstance(custom[CP_PII][0], bool):
-            out["pii"] = custom[CP_PII][0]
-            self.route(native, "pii", custom[CP_PII][1])
-        if CP_MASKING in custom and isinstance(custom[CP_MASKING][0], str):
-            out["masking"] = custom[CP_MASKING][0]
-            self.route(native, "masking", custom[CP_MASKING][1])
-        if CP_DEPRECATED in custom:
-            dep = _deprecation(custom[CP_DEPRECATED][0])
-            if dep is not None:
-                out["deprecated"] = dep
-                self.route(native, "deprecated", custom[CP_DEPRECATED][1])
         if isinstance(node.get("examples"), list):
             out["examples"] = node["examples"]
+        enum = node.get("enum")  # ODCS v3.2: a list of {value: ...}
+        if isinstance(enum, list):
+            values = [
+                e["value"]
+                for e in enum
+                if isinstance(e, dict) and isinstance(e.get("value"), (str, int, float))
+            ]
+            if values:
+                out["enum"] = values
+                self.route(native, "enum", (*odcs, "enum"))
+        if node.get("deprecated") is True:  # ODCS v3.2: a flag, no reason
+            out["deprecated"] = True
+            self.route(native, "deprecated", (*odcs, "deprecated"))
         options = node.get("logicalTypeOptions")
         if isinstance(options, dict):
-            for src, dst in (
-                ("minLength", "min_length"),
-                ("maxLength", "max_length"),
-                ("pattern", "pattern"),
-                ("minimum", "min"),
-                ("maximum", "max"),
-            ):
+            for src, dst, kinds in _OPTIONS:
                 v = options.get(src)
-                ok = (
-                    isinstance(v, str)
-                    if dst == "pattern"
-                    else (
-                        isinstance(v, int)
-                        if dst.endswith("length")
-                        else isinstance(v, (int, float))
-                    )
-                )
-                if ok and not isinstance(v, bool):
+                if isinstance(v, kinds) and not isinstance(v, bool):
                     out[dst] = v
                     self.route(native, dst, (*odcs, "logicalTypeOptions", src))
+        # govern's own custom properties win over what the ODCS keys say.
+        for name, (v, at) in _custom(node, odcs).items():
+            key = FIELD_PROPERTIES.get(name)
+            if key is None:
+                continue
+            if key == "deprecated":
+                v = _deprecation(v)
+                if v is None:
+                    continue
+            out[key] = v
+            self.route(native, key, at)
         props = node.get("properties")
         if isinstance(props, list):
-            out["fields"] = self.properties(props, (*odcs, "properties"), native)
+            out["fields"] = self.properties(props, (*odcs, "properties"), (*native, "fields"))
         items = node.get("items")
         if isinstance(items, dict):
             out["items"] = self.field(items, (*odcs, "items"), (*native, "items"))
         return out
 
-    def properties(self, props: list[Any], odcs: Path, native: Path) -> dict[str, Any]:
+    def properties(self, props: list[Any], odcs: Path, parent: Path) -> dict[str, Any]:
+        """Named properties -> native fields at ``(*parent, name)``; the first of a name counts."""
         fields: dict[str, Any] = {}
         for j, prop in enumerate(props):
             if not isinstance(prop, dict):
                 continue
             name = prop.get("name")
             if isinstance(name, str) and name not in fields:
-                fields[name] = self.field(prop, (*odcs, j), (*native, "fields", name))
+                fields[name] = self.field(prop, (*odcs, j), (*parent, name))
         return fields
 
 
-def _duration(item: dict[str, Any]) -> str | None:
+def root_index(objects: Any) -> int | None:
+    """The index of the schema object that holds a native contract's top-level
+    fields: the only object of the contract, marked ``govern.root: true``."""
+    if not isinstance(objects, list) or len(objects) != 1 or not isinstance(objects[0], dict):
+        return None
+    marked = _custom(objects[0], ("schema", 0)).get(CP_ROOT)
+    return 0 if marked is not None and marked[0] is True else None
+
+
+def sla_duration(item: dict[str, Any]) -> str | None:
+    """An SLA entry's value and unit as a native duration (``4`` ``d`` -> ``4d``)."""
     value = item.get("value")
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
@@ -441,7 +535,8 @@ def _duration(item: dict[str, Any]) -> str | None:
     return str(value)
 
 
-def _percent(item: dict[str, Any]) -> Any:
+def sla_percent(item: dict[str, Any]) -> Any:
+    """An SLA entry's value as a native percentage (``99.9`` ``%`` -> ``99.9%``)."""
     value = item.get("value")
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
@@ -449,6 +544,41 @@ def _percent(item: dict[str, Any]) -> Any:
     if isinstance(value, (int, float)) and unit == "%":
         return f"{value}%"
     return value
+
+
+def sla_items(value: dict[str, Any]) -> dict[int, Path]:
+    """The ``slaProperties`` entries the native contract reads (index -> native
+    path): the first latency (or freshness), retention, availability and
+    completeness whose value can be read."""
+    used: dict[int, Path] = {}
+    props = value.get("slaProperties")
+    if not isinstance(props, list):
+        return used
+    taken: set[Path] = set()
+    for i, item in enumerate(props):
+        if not isinstance(item, dict) or not isinstance(item.get("property"), str):
+            continue
+        prop = item["property"].strip().lower()
+        if prop in ("latency", "freshness"):
+            native: Path = ("sla", "freshness")
+            read = sla_duration(item)
+        elif prop == "retention":
+            native, read = ("retention",), sla_duration(item)
+        elif prop in ("availability", "completeness"):
+            native, read = ("sla", prop), sla_percent(item)
+        else:
+            continue
+        if native not in taken and read is not None:
+            taken.add(native)
+            used[i] = native
+    return used
+
+
+def _put(native: dict[str, Any], path: Path, value: Any) -> None:
+    node: Any = native
+    for part in path[:-1]:
+        node = node.setdefault(part, {})
+    node[path[-1]] = value
 
 
 def map_contract(value: dict[str, Any]) -> Mapped:
@@ -468,7 +598,18 @@ def map_contract(value: dict[str, Any]) -> Mapped:
     schema: dict[str, Any] = {}
     kind: str | None = None
     objects = value.get("schema")
-    if isinstance(objects, list):
+    root = root_index(objects)
+    if isinstance(objects, list) and root is not None:
+        # A contract converted from govern's format: one object holding the
+        # top-level fields, so that element paths stay `schema.<field>`.
+        obj = objects[root]
+        props = obj.get("properties")
+        if isinstance(props, list):
+            schema = mapper.properties(props, ("schema", root, "properties"), ("schema",))
+        phys = obj.get("physicalType")
+        if isinstance(phys, str):
+            kind = PHYSICAL_KIND.get(phys.strip().lower())
+    elif isinstance(objects, list):
         for i, obj in enumerate(objects):
             if not isinstance(obj, dict) or not isinstance(obj.get("name"), str):
                 continue
@@ -480,80 +621,185 @@ def map_contract(value: dict[str, Any]) -> Mapped:
             schema[name].setdefault("fields", {})
             phys = obj.get("physicalType")
             if kind is None and isinstance(phys, str):
-                kind = _PHYSICAL_KIND.get(phys.strip().lower())
-    native["schema"] = schema
-    if CP_KIND in custom and isinstance(custom[CP_KIND][0], str):
-        kind = custom[CP_KIND][0]
-        routes[("kind",)] = custom[CP_KIND][1]
-    native["kind"] = kind or "table"
+                kind = PHYSICAL_KIND.get(phys.strip().lower())
+    derived_kind = kind or "table"
+    native["kind"] = derived_kind
     description = value.get("description")
     if isinstance(description, dict) and isinstance(description.get("purpose"), str):
         native["description"] = description["purpose"]
         routes[("description",)] = ("description", "purpose")
-    tags = value.get("tags")
-    if isinstance(tags, list):
-        native["tags"] = [t for t in tags if isinstance(t, str)]
-    # Owner: customProperties `govern.owner`, else `team.id`, else `team.name`.
+    # Owner: `team.id`, else `team.name`; `govern.owner` (below) wins over both.
     team = value.get("team")
-    if CP_OWNER in custom and isinstance(custom[CP_OWNER][0], str):
-        native["owner"] = custom[CP_OWNER][0]
-        routes[("owner",)] = custom[CP_OWNER][1]
-    elif isinstance(team, dict):
+    if isinstance(team, dict):
         for key in ("id", "name"):
             if isinstance(team.get(key), str):
                 native["owner"] = team[key]
                 routes[("owner",)] = ("team", key)
                 break
-    policy: dict[str, Any] = {}
-    if CP_NOTICE_DAYS in custom:
-        policy["notice_days"] = custom[CP_NOTICE_DAYS][0]
-        routes[("change_policy", "notice_days")] = custom[CP_NOTICE_DAYS][1]
-    if CP_CHANNEL in custom:
-        policy["channel"] = custom[CP_CHANNEL][0]
-        routes[("change_policy", "channel")] = custom[CP_CHANNEL][1]
-    if policy:
-        native["change_policy"] = policy
-    if CP_DEPRECATED in custom:
-        dep = _deprecation(custom[CP_DEPRECATED][0])
-        if dep is not None:
-            native["deprecated"] = dep
-            routes[("deprecated",)] = custom[CP_DEPRECATED][1]
-    sla: dict[str, Any] = {}
-    props = value.get("slaProperties")
-    if isinstance(props, list):
-        for i, item in enumerate(props):
-            if not isinstance(item, dict) or not isinstance(item.get("property"), str):
-                continue
-            prop = item["property"].strip().lower()
-            where = ("slaProperties", i, "value")
-            if prop in ("latency", "freshness") and "freshness" not in sla:
-                sla["freshness"] = _duration(item)
-                routes[("sla", "freshness")] = where
-            elif prop == "retention" and "retention" not in native:
-                native["retention"] = _duration(item)
-                routes[("retention",)] = where
-            elif prop in ("availability", "completeness") and prop not in sla:
-                sla[prop] = _percent(item)
-                routes[("sla", prop)] = where
-    sla = {k: v for k, v in sla.items() if v is not None}
-    if sla:
-        native["sla"] = sla
-    if native.get("retention") is None:
-        native.pop("retention", None)
-    routes.setdefault(("contract",), ("id",))
-    try:
-        return Mapped(Contract.model_validate(native), routes)
-    except ValidationError:
-        return Mapped(_lenient(native), routes)
-
-
-def _lenient(native: dict[str, Any]) -> Contract | None:
-    """The contract without the parts that do not fit (a file with schema
-    errors): the schema errors are already reported."""
-    for drop in ("change_policy", "deprecated", "sla", "retention", "owner", "description"):
-        native.pop(drop, None)
-        try:
-            return Contract.model_validate(native)
-        except ValidationError:
+    native["schema"] = schema
+    for i, sla_path in sla_items(value).items():
+        item = value["slaProperties"][i]
+        read = (
+            sla_duration(item) if sla_path[-1] in ("freshness", "retention") else sla_percent(item)
+        )
+        _put(native, sla_path, read)
+        routes[sla_path] = ("slaProperties", i, "value")
+    for name, (v, at) in custom.items():
+        target = CONTRACT_PROPERTIES.get(name)
+        if target is None:
             continue
-    return None
+        if name == CP_DEPRECATED:
+            v = _deprecation(v)
+            if v is None:
+                continue
+        _put(native, target, v)
+        routes[target] = at
+    tags = value.get("tags")
+    if isinstance(tags, list):
+        native["tags"] = [t for t in tags if isinstance(t, str)]
+    routes.setdefault(("contract",), ("id",))
+    contract, errors = _validate(native, routes, derived_kind)
+    return Mapped(contract, routes, errors)
+
+
+# Required native keys stood in for when their value is refused, so that the
+# rules still run on the rest (the value's own problem is reported).
+_STAND_INS: dict[str, Any] = {"version": "0.0.0", "status": "draft"}
+
+
+def _validate(
+    native: dict[str, Any], routes: dict[Path, Path], kind: str
+) -> tuple[Contract | None, list[NativeError]]:
+    """The contract, without the values the model refuses (each one reported
+    when it came from a govern custom property: other keys were checked by
+    the ODCS schema already)."""
+    errors: list[NativeError] = []
+    for _ in range(8):
+        try:
+            return Contract.model_validate(native), errors
+        except ValidationError as exc:
+            found = exc.errors(include_url=False)
+        targets: list[Path] = []
+        for err in found:
+            at = _existing(native, tuple(err["loc"]))
+            targets.append(at)
+            odcs_path = translate(routes, at)
+            if "customProperties" in odcs_path:
+                errors.append(_native_error(err, at, odcs_path))
+        if not _prune(native, targets, kind):
+            return None, errors
+    return None, errors
+
+
+def _existing(data: Any, loc: tuple[Any, ...]) -> Path:
+    """The longest prefix of a pydantic ``loc`` that exists in the data (the
+    names pydantic adds for union members and validators are not in it)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not (in_dict or in_list):
+            break
+        node = node[part]
+        path.append(part)
+    return tuple(path)
+
+
+def _native_error(err: Any, at: Path, odcs_path: Path) -> NativeError:
+    kind = err["type"]
+    if kind == "missing":
+        name = err["loc"][-1]
+        return NativeError(
+            odcs_path, "GOV005", f"missing required key `{name}` in {_dotted(odcs_path)}"
+        )
+    if kind == "extra_forbidden":
+        where = _dotted(odcs_path[:-1])
+        return NativeError(odcs_path, "GOV003", f"unknown key `{at[-1]}` in {where}", True)
+    message = str(err["msg"])
+    message = message[:1].lower() + message[1:]
+    return NativeError(odcs_path, "GOV004", f"`{_dotted(odcs_path)}`: {message}")
+
+
+def _prune(native: dict[str, Any], targets: list[Path], kind: str) -> bool:
+    """Remove each refused value (deepest first, lists from the end); False
+    when one cannot go (the id, the schema)."""
+    for target in sorted(set(targets), key=lambda p: (len(p), [str(x) for x in p]), reverse=True):
+        if len(target) == 1 and target[0] in (*_STAND_INS, "kind"):
+            native[str(target[0])] = kind if target[0] == "kind" else _STAND_INS[str(target[0])]
+            continue
+        if len(target) <= 1:
+            return False
+        parent: Any = native
+        for part in target[:-1]:
+            parent = parent[part]
+        if isinstance(parent, dict):
+            parent.pop(target[-1], None)
+        elif isinstance(parent, list) and isinstance(target[-1], int):
+            parent.pop(target[-1])
+    # A mapping built only from custom properties, all refused, was not written.
+    for key in ("change_policy", "sla"):
+        if native.get(key) == {}:
+            del native[key]
+    return True
+
+
+def govern_problems(value: dict[str, Any]) -> list[NativeError]:
+    """What is wrong with govern's custom properties in an ODCS file: unknown
+    ``govern.*`` names, ``govern.root`` where it cannot apply, values the
+    native model refuses."""
+    out: list[NativeError] = []
+
+    def names(node: Any, at: Path, known: tuple[str, ...] | dict[str, Any], where: str) -> None:
+        items = node.get("customProperties") if isinstance(node, dict) else None
+        if not isinstance(items, list):
+            return
+        for i, item in enumerate(items):
+            name = item.get("property") if isinstance(item, dict) else None
+            if isinstance(name, str) and name.startswith(PREFIX) and name not in known:
+                allowed = ", ".join(known)
+                out.append(
+                    NativeError(
+                        (*at, "customProperties", i, "property"),
+                        "GOV003",
+                        f"unknown custom property `{name}` on {where} (govern reads {allowed})",
+                    )
+                )
+
+    def walk(node: Any, at: Path) -> None:
+        if not isinstance(node, dict):
+            return
+        names(node, at, FIELD_PROPERTIES, "a property")
+        props = node.get("properties")
+        if isinstance(props, list):
+            for j, prop in enumerate(props):
+                walk(prop, (*at, "properties", j))
+        walk(node.get("items"), (*at, "items"))
+
+    names(value, (), CONTRACT_PROPERTIES, "the contract")
+    objects = value.get("schema")
+    if isinstance(objects, list):
+        for i, obj in enumerate(objects):
+            if not isinstance(obj, dict):
+                continue
+            names(obj, ("schema", i), OBJECT_PROPERTIES, "a schema object")
+            props = obj.get("properties")
+            if isinstance(props, list):
+                for j, prop in enumerate(props):
+                    walk(prop, ("schema", i, "properties", j))
+            marked = _custom(obj, ("schema", i)).get(CP_ROOT)
+            if marked is None:
+                continue
+            if not isinstance(marked[0], bool):
+                out.append(NativeError(marked[1], "GOV004", f"`{CP_ROOT}` must be true or false"))
+            elif marked[0] and len(objects) > 1:
+                out.append(
+                    NativeError(
+                        marked[1],
+                        "GOV004",
+                        f"`{CP_ROOT}: true` marks the one schema object of a contract in "
+                        f"govern's format, but this contract has {len(objects)} schema objects",
+                    )
+                )
+    out += map_contract(value).errors
+    return out
