@@ -1,9 +1,13 @@
-"""The formula cache between runs (govern/sql.py): a warm run gives the same
+"""The caches between runs (govern/cache.py): formula analyses (govern/sql.py)
+and ODCS schema errors (govern/load/odcs.py). A warm run gives the same
 findings as a cold one, a damaged cache is ignored, and it can be turned off."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from govern import sql
@@ -79,3 +83,65 @@ def test_analysis_matches_the_parse() -> None:
     assert a.error is None and a.ratio
     assert {(c.table, c.name) for c in a.columns} == {("", "amount"), ("o", "order_id")}
     assert sql.analyze("sum(amount", None).error is not None
+
+
+# --- ODCS schema errors (govern/load/odcs.py) -------------------------------------------------
+
+BAD_ODCS = """\
+apiVersion: v3.1.0
+kind: DataContract
+id: shop.orders
+version: 1.0.0
+status: active
+team:
+  name: payroll-engine
+schema:
+  - name: orders
+    colour: blue
+    properties:
+      - name: order_id
+        logicalType: string
+        required: sometimes
+"""
+
+
+def test_odcs_schema_errors_are_kept_between_runs(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "r", {"contracts/orders.odcs.yaml": BAD_ODCS})
+    cache = tmp_path / "cache"
+    # By hand: the unknown key `colour` on line 10, column 5; `required: sometimes`
+    # is no boolean, its value on line 14, column 19.
+    expected = [
+        ("GOV003", "contracts/orders.odcs.yaml", 10, 5),
+        ("GOV004", "contracts/orders.odcs.yaml", 14, 19),
+    ]
+    cold = [f for f in _findings(root, cache) if f[0] in ("GOV003", "GOV004")]
+    assert cold == expected
+    assert list(cache.glob("odcs-v1-*/*.json")), "the cold run kept no schema errors"
+    warm = [f for f in _findings(root, cache) if f[0] in ("GOV003", "GOV004")]
+    assert warm == expected
+    # The answers are kept by the text: a changed file is validated afresh.
+    (root / "contracts" / "orders.odcs.yaml").write_text(BAD_ODCS.replace("    colour: blue\n", ""))
+    again = [f for f in _findings(root, cache) if f[0] in ("GOV003", "GOV004")]
+    assert again == [("GOV004", "contracts/orders.odcs.yaml", 13, 19)]
+
+
+def test_a_warm_odcs_run_does_not_import_jsonschema(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "r", {"contracts/orders.odcs.yaml": BAD_ODCS})
+    cache = tmp_path / "cache"
+    _findings(root, cache)
+    probe = (
+        "import sys\n"
+        "from govern.cli import main\n"
+        "sys.argv = ['govern', 'lint']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('JSONSCHEMA', 'jsonschema' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "GOVERN_CACHE_DIR": str(cache)}
+    env.pop("GOVERN_NO_CACHE", None)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert "JSONSCHEMA False" in out.stderr, out.stderr

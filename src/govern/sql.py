@@ -15,14 +15,12 @@ memory only (it is a tree, and the command that needs it imports sqlglot anyway)
 
 from __future__ import annotations
 
-import atexit
 import functools
-import json
-import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govern import __version__
+if TYPE_CHECKING:
+    from govern.cache import ShardedCache
 
 
 @dataclass(frozen=True)
@@ -80,84 +78,11 @@ def known_dialect(name: str) -> bool:
     return known
 
 
-class _Cache:
-    """JSON files of analyses, in 256 shards by a hash of the key, so that a
-    run reads only the shards of its own formulas (a small repository does
-    not load the analyses of a large one), written at exit when they grew."""
-
-    _MAX_PER_SHARD = 500
-
-    def __init__(self, directory: str | None) -> None:
-        self.directory = directory
-        self.shards: dict[str, dict[str, Any]] = {}
-        self.dirty: set[str] = set()
-
-    def _shard(self, key: str) -> tuple[str, dict[str, Any]]:
-        import hashlib
-
-        name = hashlib.sha1(key.encode("utf-8")).hexdigest()[:2]
-        shard = self.shards.get(name)
-        if shard is None:
-            shard = {}
-            if self.directory is not None:
-                try:
-                    with open(os.path.join(self.directory, f"{name}.json"), encoding="utf-8") as fh:
-                        loaded = json.load(fh)
-                    if isinstance(loaded, dict):
-                        shard = loaded
-                except (OSError, ValueError):
-                    pass  # no cache yet, or a damaged one: start afresh
-            self.shards[name] = shard
-        return name, shard
-
-    def get(self, key: str) -> Any:
-        if self.directory is None:
-            return None
-        return self._shard(key)[1].get(key)
-
-    def put(self, key: str, value: Any) -> None:
-        if self.directory is None:
-            return
-        name, shard = self._shard(key)
-        if not self.dirty:
-            atexit.register(self.save)
-        shard[key] = value
-        self.dirty.add(name)
-
-    def save(self) -> None:
-        if self.directory is None:
-            return
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            for name in sorted(self.dirty):
-                items = list(self.shards[name].items())[-self._MAX_PER_SHARD :]
-                path = os.path.join(self.directory, f"{name}.json")
-                tmp = f"{path}.{os.getpid()}.tmp"
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    json.dump(dict(items), fh)
-                os.replace(tmp, path)  # atomic: a concurrent run sees old or new
-        except OSError:
-            pass  # a read-only home is no reason to fail a lint
-        self.dirty.clear()
-
-
 @functools.cache
-def _cache() -> _Cache:
-    if os.environ.get("GOVERN_NO_CACHE"):
-        return _Cache(None)
-    import importlib.util
+def _cache() -> ShardedCache:
+    from govern.cache import open_cache
 
-    spec = importlib.util.find_spec("sqlglot")
-    if spec is None or spec.origin is None:
-        return _Cache(None)
-    try:
-        # A reinstalled sqlglot has a new file time: its answers may differ.
-        stamp = os.stat(spec.origin).st_mtime_ns
-    except OSError:
-        return _Cache(None)
-    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    base = os.environ.get("GOVERN_CACHE_DIR") or os.path.join(home, "govern")
-    return _Cache(os.path.join(base, f"formulas-v1-{__version__}-{stamp}"))
+    return open_cache("formulas-v1", "sqlglot")
 
 
 def dialect_names() -> list[str]:

@@ -184,7 +184,7 @@ class OdcsPositions(LazyPositions):
 def _load_odcs(path: str, text: str, value: dict[str, Any], problems: list[Problem]) -> Loaded:
     """An ODCS v3 file: schema errors at their lines, then the native contract."""
     marks = OdcsPositions(text)
-    shape = odcs.schema_problems(value, marks, path)  # by ODCS paths: no routes yet
+    shape = odcs.cached_schema_problems(text, value, marks, path)  # by ODCS paths: no routes yet
     problems += shape
     mapped = odcs.map_contract(value)
     marks.routes = mapped.routes

@@ -221,6 +221,38 @@ def _fix_vacuous_ifs(node: Any) -> None:
         _fix_vacuous_ifs(value)
 
 
+@functools.cache
+def _problem_cache() -> Any:
+    from govern.cache import open_cache
+
+    # The answers depend on the schema the package ships and on jsonschema.
+    return open_cache("odcs-v1", "open_data_contract_standard", "jsonschema")
+
+
+def cached_schema_problems(
+    text: str, value: dict[str, Any], marks: Any, path: str
+) -> list[Problem]:
+    """:func:`schema_problems`, kept between runs by a hash of the text (they
+    depend on nothing else): validating against the ODCS schema is most of
+    the time of an ODCS file, and a warm run need not import jsonschema."""
+    import hashlib
+
+    cache = _problem_cache()
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    hit = cache.get(key)
+    if isinstance(hit, list) and all(isinstance(p, list) and len(p) == 4 for p in hit):
+        return [
+            Problem(Location(path, line, column), message, code)
+            for line, column, code, message in hit
+        ]
+    problems = schema_problems(value, marks, path)
+    cache.put(
+        key,
+        [[p.location.line, p.location.column, p.code, p.message] for p in problems],
+    )
+    return problems
+
+
 def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Problem]:
     """Every error of ``value`` against the ODCS JSON Schema, then of govern's
     custom properties in it (:func:`govern_problems`), at its line and column."""
