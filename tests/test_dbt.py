@@ -479,12 +479,16 @@ def test_config_errors_name_the_file_and_the_key(tmp_path: Path) -> None:
     (root / "govern.yaml").write_text(GOV_YAML)
     result = run_govern("coverage", cwd=root)
     assert result.returncode == 2
-    assert "govern.yaml `dbt.project`: analytics: not a dbt project (no dbt_project.yml)" in (
-        result.stderr
+    assert (
+        "govern.yaml `dbt.project`: not a dbt project: no dbt_project.yml in analytics"
+        in result.stderr
     )
-    result = run_govern("conflicts", "--dbt-project", str(tmp_path / "nowhere"), cwd=root)
+    result = run_govern("conflicts", "--dbt-project", "../nowhere", cwd=root)
     assert result.returncode == 2
-    assert "not a dbt project" in result.stderr
+    assert (
+        "--dbt-project ../nowhere: not a dbt project: no dbt_project.yml in ../nowhere"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
 
 
@@ -576,3 +580,268 @@ def test_the_ops_definition_of_seed_000_contradicts_the_catalog(tmp_path: Path) 
         or "numerator same; denominator count(line_item_id) vs count(payslip_id)"
         in (found[0]["detail"])
     )
+
+
+# --- dbt semantics that change the number -------------------------------------------------------
+
+ORDERS_SM = """\
+semantic_models:
+  - name: orders
+    model: ref('orders')
+    entities:
+      - name: order_id
+        type: primary
+      - name: customer
+        type: foreign
+        expr: customer_id
+    dimensions:
+      - name: status
+        type: categorical
+      - name: net
+        type: categorical
+        expr: gross - discount
+      - name: ordered_at
+        type: time
+        type_params:
+          time_granularity: day
+    measures:
+      - name: order_count
+        agg: sum
+        expr: 1
+      - name: balance
+        agg: sum
+        non_additive_dimension:
+          name: ordered_at
+          window_choice: max
+  - name: customers
+    model: ref('customers')
+    entities:
+      - name: customer
+        type: primary
+        expr: customer_id
+    dimensions:
+      - name: status
+        type: categorical
+        expr: customer_status
+"""
+
+
+def test_cumulative_windows_in_every_spelling(tmp_path: Path) -> None:
+    metrics = """\
+metrics:
+  - {name: all_time, type: cumulative, type_params: {measure: order_count}}
+  - name: last_7_days
+    type: cumulative
+    type_params: {measure: order_count, cumulative_type_params: {window: 7 days}}
+  - name: last_week
+    type: cumulative
+    type_params: {measure: order_count, window: 1 week}
+  - name: month_to_date
+    type: cumulative
+    type_params:
+      measure: order_count
+      cumulative_type_params: {grain_to_date: month, period_agg: last}
+"""
+    root = dbt_project(tmp_path / "dbt", {"models/sm.yml": ORDERS_SM, "models/m.yml": metrics})
+    project = read(root)
+    assert project.issues == []
+    assert metric(project, "all_time")[0] == "cumulative(sum(1))"
+    # dbt >= 1.9 nests the window under cumulative_type_params; 1 week is 7 days.
+    assert metric(project, "last_7_days")[0] == "cumulative(sum(1), '7 days')"
+    assert metric(project, "last_week")[0] == "cumulative(sum(1), '7 days')"
+    assert metric(project, "month_to_date")[0] == "cumulative(sum(1), 'month to date', 'last')"
+
+
+def test_filters_keep_their_meaning(tmp_path: Path) -> None:
+    metrics = """\
+metrics:
+  - name: big_net
+    type: simple
+    type_params: {measure: order_count}
+    filter: "{{ Dimension('order_id__net') }} * 2 > 100"
+  - name: paying_customers
+    type: simple
+    type_params: {measure: order_count}
+    filter: "{{ Dimension('customer__status') }} = 'paid'"
+  - name: monthly
+    type: simple
+    type_params: {measure: order_count}
+    filter: "{{ TimeDimension('order_id__ordered_at', 'month') }} = '2026-01-01'"
+  - name: monthly_chained
+    type: simple
+    type_params: {measure: order_count}
+    filter: "{{ Dimension('order_id__ordered_at').grain('month') }} = '2026-01-01'"
+  - name: closing_balance
+    type: simple
+    type_params: {measure: balance}
+"""
+    root = dbt_project(tmp_path / "dbt", {"models/sm.yml": ORDERS_SM, "models/m.yml": metrics})
+    project = read(root)
+    assert project.issues == []
+    # `net` is gross - discount: one operand, kept whole.
+    assert metric(project, "big_net")[1] == "(gross - discount) * 2 > 100"
+    # customer__status is the status of the model whose primary entity is customer.
+    assert metric(project, "paying_customers")[1] == "customer_status = 'paid'"
+    assert metric(project, "monthly")[1] == "date_trunc('month', ordered_at) = '2026-01-01'"
+    assert metric(project, "monthly_chained")[1] == metric(project, "monthly")[1]
+    assert metric(project, "closing_balance")[0] == (
+        "non_additive(sum(balance), 'ordered_at', 'max')"
+    )
+
+
+def test_a_measure_filter_is_the_metric_filter(tmp_path: Path) -> None:
+    """dbt's `measure: {name, filter}` on a simple metric and a catalog metric's
+    `filter:` say the same: no conflict."""
+    catalog = """\
+metric: paid_orders
+description: Paid orders.
+owner: analytics
+approved_by: [finance]
+formula: sum(1)
+filter: status = 'paid'
+sources: [payroll.payslip.generated]
+"""
+    metrics = """\
+metrics:
+  - name: paid_orders
+    type: simple
+    type_params:
+      measure:
+        name: order_count
+        filter: "{{ Dimension('order_id__status') }} = 'paid'"
+"""
+    root = make_repo(tmp_path / "gov", {"govern.yaml": GOV_YAML, "metrics/paid.yaml": catalog})
+    dbt_project(root / "analytics", {"models/sm.yml": ORDERS_SM, "models/m.yml": metrics})
+    result = run_govern("conflicts", "--format", "json", cwd=root)
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["conflicts"] == []
+
+
+def test_what_dbt_would_refuse_or_skip(tmp_path: Path) -> None:
+    metrics = """\
+metrics:
+  - {name: a, type: simple, type_params: {measure: order_count}}
+metrics:
+  - {name: b, type: simple, type_params: {measure: order_count}}
+"""
+    more = """\
+semantic_models:
+  - name: again
+    model: ref('orders')
+    measures:
+      - {name: order_count, agg: count, expr: order_id}
+metrics:
+  - {name: off, type: simple, type_params: {measure: order_count}, config: {enabled: false}}
+  - {name: block, type: simple, type_params: {measure: order_count}, hidden: true}
+  - {name: twice_block, type: derived, type_params: {expr: 2 * block, metrics: [block]}}
+  - {name: empty, type: simple, type_params: {measures: []}}
+"""
+    root = dbt_project(
+        tmp_path / "dbt",
+        {"models/sm.yml": ORDERS_SM, "models/dup.yml": metrics, "models/z_more.yml": more},
+    )
+    project = read(root)
+    issues = [(i.path, i.line, i.message) for i in project.issues]
+    # The duplicate `metrics:` key (line 3) is reported, as dbt refuses the file.
+    assert any(i[:2] == ("dbt/models/dup.yml", 3) and "duplicate key" in i[2] for i in issues)
+    # A second `order_count` measure (files are read in name order): reported at its
+    # line (5), the first is kept.
+    assert any(
+        i[:2] == ("dbt/models/z_more.yml", 5) and "measure `order_count` is also defined" in i[2]
+        for i in issues
+    )
+    assert any("`empty`" in i[2] for i in issues)
+    names = {m.name for m in project.metrics}
+    assert "off" not in names  # disabled
+    assert "block" not in names  # hidden: an input of others, not published
+    assert metric(project, "twice_block")[0] == "2 * (SUM(1))"
+
+
+def test_owners_and_contracts_from_dbt_project_yml_and_sql_config(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "gov", {})
+    project_yml = PROJECT_YML + (
+        "models:\n"
+        "  jaffle:\n"
+        "    marts:\n"
+        "      +group: finance\n"
+        "      +meta:\n"
+        "        contract: payroll.payslip.generated\n"
+    )
+    write_files(
+        tmp_path / "dbt",
+        {
+            "dbt_project.yml": project_yml,
+            "models/marts/fct_a.sql": "select 1",
+            "models/staging/stg_b.sql": "{{ config(meta={'owner': 'analytics'}) }}\nselect 1",
+            "models/staging/stg_off.sql": "{{ config(enabled=false) }}\nselect 1",
+            "models/staging/py_model.py": "def model(dbt, session):\n    return None\n",
+            "models/legacy/old.sql": "select 1",
+            ".dbtignore": "legacy/\n",
+            "models/groups.yml": (
+                "groups:\n  - name: finance\n    owner: {name: finance, email: f@example.com}\n"
+            ),
+        },
+    )
+    result = run_govern(
+        "coverage", "--format", "json", "--details", "--dbt-project", str(tmp_path / "dbt"),
+        cwd=root,
+    )  # fmt: skip
+    models = next(m for m in json.loads(result.stdout)["coverage"] if m["name"] == "dbt_models")
+    # fct_a (its contract from dbt_project.yml), stg_b and py_model (.py is a model);
+    # stg_off is disabled and legacy/old.sql is ignored by .dbtignore.
+    assert models["total"] == 3
+    assert models["covered"] == 1
+    teams = {s["team"]: (s["covered"], s["total"]) for s in models["by_team"]}
+    assert teams == {"finance": (1, 1), "analytics": (0, 1), "(no owner)": (0, 1)}
+
+
+def test_a_deep_chain_of_derived_metrics_is_a_warning_not_a_crash(tmp_path: Path) -> None:
+    lines = ["metrics:", "  - {name: m0, type: simple, type_params: {measure: order_count}}"]
+    for i in range(1, 400):
+        lines.append(
+            f"  - {{name: m{i}, type: derived, type_params: {{expr: m{i - 1} + 1, "
+            f"metrics: [m{i - 1}]}}}}"
+        )
+    root = make_repo(tmp_path / "gov", {"govern.yaml": GOV_YAML})
+    dbt_project(
+        root / "analytics", {"models/sm.yml": ORDERS_SM, "models/m.yml": "\n".join(lines) + "\n"}
+    )
+    result = run_govern("conflicts", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    assert "internal error" not in result.stderr
+    assert "nest too deeply" in result.stderr or "does not parse" in result.stderr
+
+
+def test_an_unknown_dialect_is_a_warning(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "gov", {"govern.yaml": GOV_YAML + "  dialect: notadialect\n"})
+    dbt_project(root / "analytics", {"models/semantic.yml": SEMANTIC})
+    result = run_govern("conflicts", cwd=root)
+    assert result.returncode == 0
+    assert "`dbt.dialect`: `notadialect` is not an SQL dialect" in result.stderr
+
+
+def test_a_metric_inherits_its_semantic_models_group(tmp_path: Path) -> None:
+    """The semantic model's group is a team (finance) whose dbt owner is a
+    person: the simple metric on it is owned by the team."""
+    text = """\
+groups:
+  - name: finance
+    owner: {name: Jane Doe}
+semantic_models:
+  - name: payments
+    model: ref('payments')
+    config: {group: finance}
+    measures:
+      - {name: amount, agg: sum}
+metrics:
+  - {name: revenue, type: simple, type_params: {measure: amount}}
+  - {name: revenue_7d, type: cumulative, input_metric: revenue, window: 7 days}
+"""
+    root = make_repo(tmp_path / "gov", {"govern.yaml": GOV_YAML})
+    dbt_project(root / "analytics", {"models/payments.yml": text})
+    result = run_govern("coverage", "--format", "json", cwd=root)
+    owners = next(m for m in json.loads(result.stdout)["coverage"] if m["name"] == "dbt_metrics")
+    # revenue: group finance (a team) through its semantic model; revenue_7d (latest
+    # spec: `input_metric`) through revenue.
+    assert (owners["covered"], owners["total"]) == (2, 2)
+    assert owners["by_team"] == [{"team": "finance", "covered": 2, "total": 2, "percent": 100.0}]

@@ -26,11 +26,23 @@ def read(root: str, config: Config, option: str | None, *, color: bool) -> DbtPr
         directory = os.path.join(root, config.dbt.project)
     try:
         project = dbt.load(directory, root)
-    except dbt.DbtError as exc:
-        if option is None:  # say where the path came from
-            raise dbt.DbtError(f"govern.yaml `dbt.project`: {exc}") from None
-        raise
-    dbt_sql.resolve(project, config.dbt.dialect if config.dbt else None)
+    except dbt.DbtError as exc:  # say where the path came from
+        where = "govern.yaml `dbt.project`" if option is None else f"--dbt-project {option}"
+        raise dbt.DbtError(f"{where}: {exc}") from None
+    dialect = config.dbt.dialect if config.dbt else None
+    if dialect is not None:
+        from govern import sql
+
+        if not sql.known_dialect(dialect):
+            error_line(
+                f"govern.yaml `dbt.dialect`: `{dialect}` is not an SQL dialect govern knows "
+                "(sqlglot's names: snowflake, bigquery, postgres...); formulas are read as "
+                "generic SQL",
+                color=color,
+                label="warning",
+            )
+            dialect = None
+    dbt_sql.resolve(project, dialect)
     for issue in project.issues:
         error_line(str(issue), color=color, label="warning")
     return project

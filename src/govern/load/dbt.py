@@ -23,6 +23,7 @@ and skipped; the rest is read.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class SemanticModel:
     owner: str | None  # `meta.owner`, else (once every file is read) its group's owner
     group: str | None
     source: Source
+    # Entities that identify a row of it (primary, unique, natural): the
+    # prefix of `Dimension('customer__status')` names one of these.
+    keys: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -87,6 +91,7 @@ class Measure:
     params: dict[str, Any]  # agg_params
     semantic_model: SemanticModel
     source: Source
+    non_additive: dict[str, Any] | None = None  # `non_additive_dimension`
 
 
 @dataclass
@@ -105,6 +110,7 @@ class RawMetric:
     semantic_model: SemanticModel | None  # the model it is defined on (latest spec)
     source: Source
     params_at: Path  # where `params` is written
+    hidden: bool = False  # `hidden: true`: a building block, not published
 
 
 @dataclass(frozen=True)
@@ -188,6 +194,78 @@ class RoutedPositions(LazyPositions):
 # --- reading ----------------------------------------------------------------------------------
 
 
+def _path_config(section: Any, project: str, parts: list[str]) -> dict[str, Any]:
+    """``group``, ``meta`` and ``enabled`` that ``dbt_project.yml`` sets for a
+    resource at ``parts`` (directories, then the file's name) under a section
+    (``models:``, ``metrics:``...): the deepest setting wins, as in dbt."""
+    out: dict[str, Any] = {}
+    node = section.get(project) if isinstance(section, dict) else None
+    for part in [None, *parts]:
+        if part is not None:
+            node = node.get(part) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            break
+        for key in ("group", "meta", "enabled"):
+            for written in (f"+{key}", key):
+                value = node.get(written)
+                if key == "meta" and isinstance(value, dict):
+                    out["meta"] = {**out.get("meta", {}), **value}
+                elif key != "meta" and value is not None and not isinstance(value, dict):
+                    out[key] = value
+    return out
+
+
+_SQL_CONFIG = re.compile(r"\{\{\s*config\((.*?)\)\s*\}\}", re.DOTALL)
+_SQL_GROUP = re.compile(r"""\bgroup\s*=\s*['"]([^'"]+)['"]""")
+_SQL_OWNER = re.compile(r"""['"]owner['"]\s*:\s*['"]([^'"]+)['"]""")
+_SQL_CONTRACT = re.compile(r"""['"]contract['"]\s*:\s*['"]([^'"]+)['"]""")
+_SQL_DISABLED = re.compile(r"\benabled\s*=\s*false\b", re.IGNORECASE)
+
+
+def _sql_config(text: str) -> dict[str, Any]:
+    """What a model's ``{{ config(...) }}`` says of its group, owner, contract
+    and whether it is enabled (read as text: dbt renders Jinja, govern does not)."""
+    m = _SQL_CONFIG.search(text)
+    if m is None:
+        return {}
+    body = m.group(1)
+    out: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
+    if (g := _SQL_GROUP.search(body)) is not None:
+        out["group"] = g.group(1)
+    if (o := _SQL_OWNER.search(body)) is not None:
+        meta["owner"] = o.group(1)
+    if (c := _SQL_CONTRACT.search(body)) is not None:
+        meta["contract"] = c.group(1)
+    if meta:
+        out["meta"] = meta
+    if _SQL_DISABLED.search(body):
+        out["enabled"] = False
+    return out
+
+
+def _ignored(root: str) -> list[str]:
+    """The patterns of ``.dbtignore`` (gitignore-like; dbt skips those files)."""
+    try:
+        with open(os.path.join(root, ".dbtignore"), encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _is_ignored(rel: str, patterns: list[str]) -> bool:
+    parts = rel.split("/")
+    for pattern in patterns:
+        pat = pattern.strip("/")
+        if "/" in pat:
+            if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, f"{pat}/*"):
+                return True
+        elif any(fnmatch.fnmatch(part, pat) for part in parts):
+            return True
+    return False
+
+
 def load(directory: str, governance_root: str) -> DbtProject:
     """Read the dbt project in ``directory`` (absolute, or relative to the
     current directory). Raises :class:`DbtError` when it is not a dbt project."""
@@ -195,7 +273,7 @@ def load(directory: str, governance_root: str) -> DbtProject:
     shown = files.rel(governance_root, root)
     project_file = os.path.join(root, PROJECT_FILE)
     if not os.path.isfile(project_file):
-        raise DbtError(f"{shown}: not a dbt project (no {PROJECT_FILE})")
+        raise DbtError(f"not a dbt project: no {PROJECT_FILE} in {shown}")
     source = files.read(root, PROJECT_FILE, max_size=MAX_FILE_SIZE)
     where = _join(shown, PROJECT_FILE)
     if source.text is None:
@@ -212,8 +290,8 @@ def load(directory: str, governance_root: str) -> DbtProject:
     if not isinstance(model_paths, list) or not all(isinstance(p, str) for p in model_paths):
         model_paths = ["models"]
     project = DbtProject(shown, str(name))
-    yaml_files, sql_files = _discover(root, model_paths)
-    reader = _Reader(project)
+    yaml_files, sql_files = _discover(root, model_paths, _ignored(root))
+    reader = _Reader(project, settings, model_paths)
     for rel in yaml_files:
         shown_path = _join(shown, rel)
         src = files.read(root, rel, max_size=MAX_FILE_SIZE)
@@ -229,10 +307,21 @@ def load(directory: str, governance_root: str) -> DbtProject:
         except YamlError as exc:
             project.issues.append(DbtIssue(shown_path, exc.mark.line, exc.mark.column, exc.message))
             continue
-        for value, positions, _ in documents:
+        for value, positions, issues in documents:
+            for issue in issues:  # duplicate keys: dbt refuses the file, govern says so
+                project.issues.append(
+                    DbtIssue(shown_path, issue.mark.line, issue.mark.column, issue.message)
+                )
             if isinstance(value, dict):
-                reader.document(shown_path, value, positions)
-    reader.finish(sql_files, shown)
+                reader.document(shown_path, value, positions, rel)
+    models: dict[str, dict[str, Any]] = {}
+    for rel in sql_files:
+        config: dict[str, Any] = {}
+        if rel.endswith(".sql"):
+            src = files.read(root, rel, max_size=MAX_FILE_SIZE)
+            config = _sql_config(src.text) if src.text is not None else {}
+        models[rel] = config
+    reader.finish(models, shown)
     return project
 
 
@@ -240,9 +329,10 @@ def _join(root: str, rel: str) -> str:
     return rel if root in ("", ".") else f"{root}/{rel}"
 
 
-def _discover(root: str, model_paths: list[str]) -> tuple[list[str], list[str]]:
-    """YAML and SQL files under the model paths, relative to ``root``; what
-    leaves the project through a symlink is not read."""
+def _discover(root: str, model_paths: list[str], ignored: list[str]) -> tuple[list[str], list[str]]:
+    """YAML files and models (``.sql``, ``.py``) under the model paths,
+    relative to ``root``, but those ``.dbtignore`` names; what leaves the
+    project through a symlink is not read."""
     real_root = os.path.realpath(root)
     yaml_files: set[str] = set()
     sql_files: set[str] = set()
@@ -260,9 +350,11 @@ def _discover(root: str, model_paths: list[str]) -> tuple[list[str], list[str]]:
                 if name.startswith("."):
                     continue
                 rel = files.rel(root, os.path.join(dirpath, name))
+                if _is_ignored(rel, ignored):
+                    continue
                 if name.endswith(files.YAML_SUFFIXES):
                     yaml_files.add(rel)
-                elif name.endswith(".sql"):
+                elif name.endswith((".sql", ".py")):
                     sql_files.add(rel)
     return sorted(yaml_files), sorted(sql_files)
 
@@ -318,13 +410,50 @@ def _group(node: dict[str, Any]) -> str | None:
     return _text(node.get("group"))
 
 
-class _Reader:
-    def __init__(self, project: DbtProject) -> None:
-        self.project = project
-        self.models: dict[str, tuple[str | None, str | None, str, int, str | None]] = {}
-        self.pending_measures: list[tuple[dict[str, Any], SemanticModel, Source]] = []
+def _enabled(node: dict[str, Any]) -> bool:
+    config = node.get("config")
+    for holder in (config if isinstance(config, dict) else {}, node):
+        if holder.get("enabled") is False:
+            return False
+    return True
 
-    def document(self, path: str, doc: dict[str, Any], positions: Positions) -> None:
+
+def _parts(rel: str, model_paths: list[str], *, keep_file: bool) -> list[str]:
+    """A file's directories under its model path (and its name without the
+    suffix): where ``dbt_project.yml`` configuration by path applies."""
+    parts = rel.split("/")
+    for top in model_paths:
+        head = [p for p in top.strip("/").split("/") if p and p != "."]
+        if parts[: len(head)] == head:
+            parts = parts[len(head) :]
+            break
+    if keep_file:
+        return [*parts[:-1], os.path.splitext(parts[-1])[0]] if parts else []
+    return parts[:-1]
+
+
+_KEY_ENTITIES = {"primary", "unique", "natural"}
+
+
+class _Reader:
+    def __init__(self, project: DbtProject, settings: dict[str, Any], model_paths: list[str]):
+        self.project = project
+        self.settings = settings
+        self.model_paths = model_paths
+        # name -> (owner, group, path, line, contract, enabled, directory parts)
+        self.models: dict[str, tuple[str | None, str | None, str, int, str | None, bool]] = {}
+        self.rel = ""  # the file being read, relative to the project
+
+    def config(self, section: str, name: str | None = None) -> dict[str, Any]:
+        """What dbt_project.yml sets for a resource of the file being read."""
+        parts = _parts(self.rel, self.model_paths, keep_file=False)
+        return _path_config(
+            self.settings.get(section), self.project.name, [*parts, *([name] if name else [])]
+        )
+
+    def document(self, path: str, doc: dict[str, Any], positions: Positions, rel: str) -> None:
+        self.rel = rel
+
         def items(key: str) -> list[tuple[dict[str, Any], Source]]:
             value = doc.get(key)
             if value is None:
@@ -366,20 +495,36 @@ class _Reader:
         if not name:
             self.project.issue(src, src.mark(), "a semantic model without a `name`: skipped")
             return None
+        settings = self.config("semantic-models", name)
+        if not _enabled(node) or settings.get("enabled") is False:
+            return None
         model = _ref(node.get("model")) or _text(node.get("sql_table"))
         entities: dict[str, str] = {}
+        keys: set[str] = set()
         # `identifiers` is MetricFlow's older name for entities.
         for key in ("entities", "identifiers"):
             for e in _list(node.get(key)):
                 if isinstance(e, dict) and _text(e.get("name")):
                     ename = str(_text(e.get("name")))
                     entities[ename] = _text(e.get("expr")) or ename
+                    if str(e.get("type", "")).lower() in _KEY_ENTITIES:
+                        keys.add(ename)
         dimensions: dict[str, str] = {}
         for d in _list(node.get("dimensions")):
             if isinstance(d, dict) and _text(d.get("name")):
                 dname = str(_text(d.get("name")))
                 dimensions[dname] = _text(d.get("expr")) or dname
-        sm = SemanticModel(name, model, entities, dimensions, _meta_owner(node), _group(node), src)
+        meta: dict[str, Any] = settings["meta"] if isinstance(settings.get("meta"), dict) else {}
+        sm = SemanticModel(
+            name,
+            model,
+            entities,
+            dimensions,
+            _meta_owner(node) or _text(meta.get("owner")),
+            _group(node) or _text(settings.get("group")),
+            src,
+            keys,
+        )
         if name in self.project.semantic_models:
             self.project.issue(src, src.mark("name"), f"semantic model `{name}` defined twice")
         self.project.semantic_models[name] = sm
@@ -395,9 +540,27 @@ class _Reader:
         if not name or not agg:
             self.project.issue(src, src.mark(), "a measure needs a `name` and an `agg`: skipped")
             return
+        if name in self.project.measures:
+            first = self.project.measures[name].source
+            self.project.issue(
+                src,
+                src.mark("name"),
+                f"measure `{name}` is also defined at {first.path}:{first.mark().line}; "
+                "the first is read",
+            )
+            return
         raw = node.get("agg_params")
         params: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        measure = Measure(name, agg.lower(), _text(node.get("expr")) or name, params, sm, src)
+        extra = node.get("non_additive_dimension")
+        measure = Measure(
+            name,
+            agg.lower(),
+            _text(node.get("expr")) or name,
+            params,
+            sm,
+            src,
+            extra if isinstance(extra, dict) else None,
+        )
         self.project.measures[name] = measure
         if node.get("create_metric") is True and name not in self.project.raw_metrics:
             # `create_metric: true` publishes the measure as a simple metric.
@@ -421,13 +584,21 @@ class _Reader:
             return
         owner = _meta_owner(node)
         group = _group(node)
-        self.models[name] = (owner, group, src.path, src.mark().line, _meta(node, "contract"))
+        self.models[name] = (
+            owner,
+            group,
+            src.path,
+            src.mark().line,
+            _meta(node, "contract"),
+            _enabled(node),
+        )
         semantic = node.get("semantic_model")
         # Latest spec: the semantic model and its metrics live on the model.
         if semantic is True or (isinstance(semantic, dict) and semantic.get("enabled", True)):
             spec = semantic if isinstance(semantic, dict) else {}
             entities: dict[str, str] = {}
             dimensions: dict[str, str] = {}
+            keys: set[str] = set()
             for col in _list(node.get("columns")):
                 if not isinstance(col, dict) or not _text(col.get("name")):
                     continue
@@ -436,6 +607,9 @@ class _Reader:
                 if entity is not None:
                     ename = _text(entity.get("name")) if isinstance(entity, dict) else None
                     entities[ename or cname] = cname
+                    kind = entity.get("type") if isinstance(entity, dict) else entity
+                    if str(kind).lower() in _KEY_ENTITIES:
+                        keys.add(ename or cname)
                 dim = col.get("dimension")
                 if dim is not None:
                     dname = _text(dim.get("name")) if isinstance(dim, dict) else None
@@ -448,6 +622,7 @@ class _Reader:
                 _meta_owner(spec) or owner,
                 _group(spec) or group,
                 Source(src.path, src.positions, (*src.at, "semantic_model")),
+                keys,
             )
             self.project.semantic_models[sm.name] = sm
             for key, holder, at in (
@@ -461,14 +636,14 @@ class _Reader:
 
     def source(self, node: dict[str, Any], src: Source) -> None:
         name = _text(node.get("name"))
-        if not name:
+        if not name or not _enabled(node):
             return
         schema = _text(node.get("schema")) or name
         database = _text(node.get("database"))
         owner = _meta_owner(node)
         tables = node.get("tables") or []
         for i, t in enumerate(tables if isinstance(tables, list) else []):
-            if not isinstance(t, dict) or not _text(t.get("name")):
+            if not isinstance(t, dict) or not _text(t.get("name")) or not _enabled(t):
                 continue
             table = str(_text(t.get("name")))
             identifier = _text(t.get("identifier")) or table
@@ -485,16 +660,19 @@ class _Reader:
                     _meta_owner(t) or owner,
                     src.path,
                     line,
-                    _meta(t, "contract"),
+                    _meta(t, "contract") or _meta(node, "contract"),
                 )
             )
 
     def metric(self, node: dict[str, Any], src: Source, sm: SemanticModel | None) -> None:
         name = _text(node.get("name"))
-        kind = _text(node.get("type"))
-        if not name or not kind:
+        kind = node.get("type")
+        if not name or not isinstance(kind, str) or not kind.strip():
             self.project.issue(src, src.mark(), "a metric needs a `name` and a `type`: skipped")
             return
+        settings = self.config("metrics", name)
+        if not _enabled(node) or settings.get("enabled") is False:
+            return  # disabled: dbt does not build it
         if name in self.project.raw_metrics and self.project.raw_metrics[name].source is not src:
             first = self.project.raw_metrics[name].source
             self.project.issue(
@@ -505,18 +683,22 @@ class _Reader:
             )
             return
         params = node.get("type_params")
+        meta: dict[str, Any] = settings["meta"] if isinstance(settings.get("meta"), dict) else {}
+        config: dict[str, Any] = node["config"] if isinstance(node.get("config"), dict) else {}
+        hidden = node.get("hidden") is True or config.get("hidden") is True
         self.project.raw_metrics[name] = RawMetric(
             name,
-            kind.lower(),
+            kind.strip().lower(),
             _text(node.get("label")),
             _text(node.get("description")),
             params if isinstance(params, dict) else node,
             _filters(node.get("filter")),
-            _meta_owner(node),
-            _group(node),
+            _meta_owner(node) or _text(meta.get("owner")),
+            _group(node) or _text(settings.get("group")),
             sm,
             src,
             (*src.at, "type_params") if isinstance(params, dict) else src.at,
+            hidden,
         )
 
     def _group_owner(self, group: str | None) -> str | None:
@@ -525,17 +707,34 @@ class _Reader:
         found = self.project.groups.get(group)
         return found.owner if found else None
 
-    def finish(self, sql_files: list[str], shown: str) -> None:
+    def finish(self, model_files: dict[str, dict[str, Any]], shown: str) -> None:
         """Owners from groups (defined in any file), and the models: those
-        the YAML describes and every ``.sql`` file."""
+        the YAML describes and every ``.sql`` and ``.py`` file, with what
+        ``dbt_project.yml`` and the file's ``config()`` say of them."""
         for sm in self.project.semantic_models.values():
             if sm.owner is None:
                 sm.owner = self._group_owner(sm.group)
-        names = dict(self.models)
-        for rel in sql_files:
+        found: dict[str, tuple[str, dict[str, Any]]] = {}
+        for rel, sql_config in model_files.items():
             model = os.path.splitext(os.path.basename(rel))[0]
-            names.setdefault(model, (None, None, _join(shown, rel), 1, None))
-        for model, (owner, group, path, line, contract) in sorted(names.items()):
+            found.setdefault(model, (rel, sql_config))
+        for model in sorted(set(self.models) | set(found)):
+            rel, sql_config = found.get(model, ("", {}))
+            project_config = _path_config(
+                self.settings.get("models"),
+                self.project.name,
+                _parts(rel, self.model_paths, keep_file=True) if rel else [model],
+            )
+            layered = {**project_config, **sql_config}
+            meta = {**project_config.get("meta", {}), **sql_config.get("meta", {})}
+            owner, group, path, line, contract, enabled = self.models.get(
+                model, (None, None, _join(shown, rel), 1, None, True)
+            )
+            if not enabled or layered.get("enabled") is False:
+                continue
+            owner = owner or _text(meta.get("owner"))
+            group = group or _text(layered.get("group"))
+            contract = contract or _text(meta.get("contract"))
             who = owner or self._group_owner(group)
             self.project.relations.append(
                 Relation("dbt-model", model, (model,), who, path, line, contract)
