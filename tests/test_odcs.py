@@ -344,3 +344,60 @@ def test_breaking_on_an_odcs_contract_points_at_lines_that_exist(tmp_path: Path)
     assert change["element"] == "schema.orders.coupon_code"
     # Anchored to the `properties:` key of the table (line 12), which still exists.
     assert (change["path"], change["line"]) == ("contracts/orders.odcs.yaml", 12)
+
+
+# --- deep nesting: validated in pieces, errors still at their lines -----------------------------
+
+
+def _nested(depth: int, leaf: str) -> str:
+    """An ODCS file whose property tree is ``depth`` objects deep, ``leaf``
+    (YAML lines) at the bottom."""
+    lines = [
+        "apiVersion: v3.1.0",
+        "kind: DataContract",
+        "id: deep.contract",
+        "version: 1.0.0",
+        "status: active",
+        "schema:",
+        "  - name: t",
+        "    properties:",
+    ]
+    indent = "      "
+    for i in range(depth):
+        lines += [
+            f"{indent}- name: n{i}",
+            f"{indent}  logicalType: object",
+            f"{indent}  properties:",
+        ]
+        indent += "    "
+    lines += [f"{indent}{line}" for line in leaf.splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def test_deep_nesting_is_validated_in_linear_time_with_errors_at_their_lines(
+    tmp_path: Path,
+) -> None:
+    """Twelve levels: one piece would take jsonschema minutes (it triples with
+    every level); in pieces, the errors at the bottom are found at their lines."""
+    leaf = "- name: leaf\n  logicalType: string\n  required: sometimes\n  colour: blue\n"
+    text = _nested(12, leaf)
+    root = make_repo(tmp_path / "r", {"contracts/deep.odcs.yaml": text})
+    result = run_govern("lint", "--format", "json", cwd=root)
+    findings = json.loads(result.stdout)["findings"]
+    got = sorted(
+        (f["rule"], f["line"], f["column"])
+        for f in findings
+        if f["rule"] in ("GOV003", "GOV004", "GOV005")
+    )
+    # 8 header lines, 3 lines per level: the leaf's `- name:` is line 8 + 36 + 1 = 45,
+    # indented 6 + 4 * 12 = 54 columns; `required:` on line 47, `colour:` on 48.
+    assert got == [("GOV003", 48, 57), ("GOV004", 47, 67)]
+
+
+def test_a_member_that_failed_is_not_also_an_unknown_key(tmp_path: Path) -> None:
+    text = _nested(1, "- name: tags\n  logicalType: array\n  items:\n    logicalType: 5\n")
+    root = make_repo(tmp_path / "r", {"contracts/t.odcs.yaml": text})
+    findings = json.loads(run_govern("lint", "--format", "json", cwd=root).stdout)["findings"]
+    schema = [(f["rule"], f["line"]) for f in findings if f["rule"] in ("GOV003", "GOV004")]
+    # Only the wrong type (line 15): `items` is a known key, not an unknown one.
+    assert schema == [("GOV004", 15)]

@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from govern.findings import Location, Problem
-from govern.load.yamlpos import Mark, Path
+from govern.load.yamlpos import Path
 from govern.model.contract import Contract
 
 ODCS_KIND = "DataContract"
@@ -253,16 +253,104 @@ def cached_schema_problems(
     return problems
 
 
+# The ODCS schema nests `properties` and `items` through `unevaluatedProperties`
+# and conditionals, and jsonschema's time grows about three times with every
+# level (3 s at 7 levels, minutes at 10): a few kilobytes of untrusted YAML
+# could stall a CI job. So a document is validated in pieces nesting at most
+# this deep, each deeper property validated as a piece of its own (linear).
+PIECE_DEPTH = 3
+
+
+@dataclass
+class _Piece:
+    document: dict[str, Any]
+    fake: Path  # where the piece's subject is in `document`
+    real: Path  # where it is in the file
+
+
+def _pieces(value: dict[str, Any]) -> list[_Piece]:
+    """``value`` cut into documents that nest at most PIECE_DEPTH levels."""
+    import copy
+
+    root = copy.deepcopy(value)
+    out = [_Piece(root, (), ())]
+    objects = root.get("schema")
+    if isinstance(objects, list):
+        for i, obj in enumerate(objects):
+            if isinstance(obj, dict):
+                _cut(obj, 0, ("schema", i), root.get("apiVersion"), out)
+    return out
+
+
+def _cut(node: dict[str, Any], depth: int, real: Path, api: Any, out: list[_Piece]) -> None:
+    """Walk the properties and items under ``node`` (at ``depth``); past
+    PIECE_DEPTH, move each child into a piece of its own."""
+    children = node.get("properties")
+    if isinstance(children, list):
+        if depth >= PIECE_DEPTH:
+            node["properties"] = []
+            for j, child in enumerate(children):
+                if isinstance(child, dict):
+                    _piece(child, (*real, "properties", j), api, out, as_items=False)
+        else:
+            for j, child in enumerate(children):
+                if isinstance(child, dict):
+                    _cut(child, depth + 1, (*real, "properties", j), api, out)
+    items = node.get("items")
+    if isinstance(items, dict):
+        if depth >= PIECE_DEPTH:
+            node["items"] = {}
+            _piece(items, (*real, "items"), api, out, as_items=True)
+        else:
+            _cut(items, depth + 1, (*real, "items"), api, out)
+
+
+def _piece(
+    child: dict[str, Any], real: Path, api: Any, out: list[_Piece], *, as_items: bool
+) -> None:
+    holder: dict[str, Any] = {"name": "piece"}
+    if as_items:
+        holder["properties"] = [{"name": "piece", "logicalType": "array", "items": child}]
+        fake: Path = ("schema", 0, "properties", 0, "items")
+    else:
+        holder["properties"] = [child]
+        fake = ("schema", 0, "properties", 0)
+    document = {
+        "apiVersion": api if isinstance(api, str) and api.startswith("v3") else "v3.1.0",
+        "kind": ODCS_KIND,
+        "id": "piece",
+        "version": "1.0.0",
+        "status": "active",
+        "schema": [holder],
+    }
+    out.append(_Piece(document, fake, real))
+    _cut(child, 2 if as_items else 1, real, api, out)
+
+
 def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Problem]:
     """Every error of ``value`` against the ODCS JSON Schema, then of govern's
     custom properties in it (:func:`govern_problems`), at its line and column."""
     validator = _validator(schema_file(value.get("apiVersion")))
+    found: list[tuple[str, Path, bool, str]] = []
+    for piece in _pieces(value):
+        n = len(piece.fake)
+        for error in validator.iter_errors(piece.document):
+            leaf = _leaf(error)
+            at: Path = tuple(leaf.absolute_path)
+            if n:
+                at = (*piece.real, *at[n:]) if at[:n] == piece.fake else piece.real
+            found += _explain(leaf, at)
+    # An unknown-key error that only repeats a deeper error: the key is known,
+    # but `unevaluatedProperties` counts a member that failed as unevaluated.
+    failed = {at for code, at, _, _ in found if code != "GOV003"}
     out: dict[tuple[int, int, str], Problem] = {}
-    for error in validator.iter_errors(value):
-        for code, mark, message in _explain(_leaf(error), marks):
-            key = (mark.line, mark.column, code)
-            if key not in out:
-                out[key] = Problem(Location(path, mark.line, mark.column), message, code)
+    for code, at, on_key, message in found:
+        if code == "GOV003" and any(f[: len(at)] == at and len(f) > len(at) for f in failed):
+            continue
+        mark = marks.key(at) if on_key else marks.value(at)
+        key = (mark.line, mark.column, code)
+        if key not in out:
+            out[key] = Problem(Location(path, mark.line, mark.column), message, code)
     for error in govern_problems(value):
         mark = marks.key(error.path) if error.on_key else marks.value(error.path)
         key = (mark.line, mark.column, error.code)
@@ -295,8 +383,8 @@ def _leaf(error: Any) -> Any:
     return error
 
 
-def _explain(error: Any, marks: Any) -> list[tuple[str, Mark, str]]:
-    at: Path = tuple(error.absolute_path)
+def _explain(error: Any, at: Path) -> list[tuple[str, Path, bool, str]]:
+    """(code, path, whether the key is meant, message) of a schema error at ``at``."""
     where = _dotted(at) or "the top level"
     instance = error.instance
     if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
@@ -305,16 +393,13 @@ def _explain(error: Any, marks: Any) -> list[tuple[str, Mark, str]]:
         tail = error.message.rsplit("(", 1)[-1]
         extra = [k for k in instance if repr(k) in tail] or list(instance)[:1]
         return [
-            ("GOV003", marks.key((*at, k)), f"unknown key `{k}` in {where} (not in ODCS)")
-            for k in extra
+            ("GOV003", (*at, k), True, f"unknown key `{k}` in {where} (not in ODCS)") for k in extra
         ]
     if error.validator == "required" and isinstance(instance, dict):
         missing = [k for k in error.validator_value if k not in instance]
-        return [
-            ("GOV005", marks.value(at), f"missing required key `{k}` in {where}") for k in missing
-        ]
+        return [("GOV005", at, False, f"missing required key `{k}` in {where}") for k in missing]
     name = f"`{_dotted(at)}`" if at else "the document"
-    return [("GOV004", marks.value(at), f"{name}: {_message(error)}")]
+    return [("GOV004", at, False, f"{name}: {_message(error)}")]
 
 
 def _message(error: Any) -> str:
