@@ -7,6 +7,7 @@ The corpus files are read from ../shared (never copied into the project)."""
 from __future__ import annotations
 
 import json
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tests.conftest import (
     PROJECT,
     SHARED,
     git,
+    govern_command,
     lint_findings,
     make_repo,
     needs_shared,
@@ -450,13 +452,13 @@ schema:
 slaProperties:
   - property: latency
     value: 24
-    unit: h
+    unit: hours
   - property: completeness
     value: 99.9
     unit: '%'
   - property: retention
     value: 7
-    unit: y
+    unit: years
 customProperties:
   - property: govern.owner
     value: payroll-engine
@@ -984,3 +986,78 @@ def test_docs_examples_convert_as_shown() -> None:
     assert odcs_text(load_model(native))[0] == odcs_doc
     assert native_text(parse(odcs_in).value)[0] == native_out
     assert (native, odcs_doc) == (SMALL, SMALL_ODCS)  # the tests above check the same text
+
+
+# --- found in review ----------------------------------------------------------------------------
+
+
+def test_output_never_replaces_the_input_and_dash_is_stdout(tmp_path: Path) -> None:
+    src = tmp_path / "c.yaml"
+    src.write_text((PROJECT / "contracts" / "payroll" / "payslip_generated.yaml").read_text())
+    before = src.read_text()
+    same = run_govern("convert", "c.yaml", "-o", "c.yaml", "--force", cwd=tmp_path)
+    assert same.returncode == 2
+    assert "is the file being converted" in same.stderr
+    assert src.read_text() == before
+    dash = run_govern("convert", "c.yaml", "-o", "-", cwd=tmp_path)
+    assert dash.returncode == 0
+    assert dash.stdout.startswith("apiVersion: v3.1.0\n")
+    assert not (tmp_path / "-").exists()
+
+
+def test_a_pipe_over_the_limit_is_refused_not_cut(tmp_path: Path) -> None:
+    base = (PROJECT / "contracts" / "payroll" / "payslip_generated.yaml").read_text()
+    big = base.replace("tags: [", "tags: [" + "t, " * 700_000, 1)
+    assert len(big.encode()) > 2_000_000
+    result = run_govern("convert", "/dev/stdin", cwd=tmp_path, input=big)
+    assert result.returncode == 2
+    assert "GOV011" in result.stderr
+    assert result.stdout == ""
+
+
+def test_stdout_that_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
+    src = PROJECT / "contracts" / "payroll" / "payslip_generated.yaml"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [*govern_command(), "convert", str(src)],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "cannot write the result to stdout" in done.stderr
+
+
+def test_yaml_1_2_numbers_and_line_separators_stay_text(tmp_path: Path) -> None:
+    base = (PROJECT / "contracts" / "payroll" / "payslip_generated.yaml").read_text()
+    text = base.replace("tags: [", 'tags: ["1e3", "0o12", "+.5", "a\\x85b", ', 1)
+    (tmp_path / "c.yaml").write_text(text)
+    out = run_govern("convert", "c.yaml", cwd=tmp_path).stdout
+    assert "'1e3'" in out and "'0o12'" in out and "'+.5'" in out
+    assert '"a\\Nb"' in out  # NEL escaped, not a line break a reader would fold
+    doc = load_text("x.odcs.yaml", out).document
+    assert doc is not None and doc.model is not None
+    assert doc.model.tags[:4] == ["1e3", "0o12", "+.5", "a\x85b"]
+
+
+def test_an_ambiguous_unit_m_is_kept_for_the_rules_to_refuse(tmp_path: Path) -> None:
+    odcs_text = """\
+apiVersion: v3.1.0
+kind: DataContract
+id: a.b
+version: 1.0.0
+status: active
+schema:
+  - name: t
+    physicalType: stream
+    properties:
+      - {name: a, logicalType: string}
+slaProperties:
+  - {property: retention, value: 6, unit: M}
+"""
+    (tmp_path / "m.odcs.yaml").write_text(odcs_text)
+    result = run_govern("convert", "m.odcs.yaml", "--strict", cwd=tmp_path)
+    # physicalType `stream` is the kind stream: carried, so --strict passes.
+    assert result.returncode == 0, result.stderr
+    assert "retention: 6M\n" in result.stdout

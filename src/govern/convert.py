@@ -254,10 +254,21 @@ def _split(text: str, read: Any) -> dict[str, Any]:
     m = _NUMBER_UNIT.match(text)
     if m:
         number: int | float = float(m.group(1)) if "." in m.group(1) else int(m.group(1))
-        item = {"value": number, "unit": m.group(2)}
+        # Units as words: to ODCS readers `m` may be months (ISO 8601).
+        item = {"value": number, "unit": _UNIT_WORDS.get(m.group(2), m.group(2))}
         if read(item) == text:
             return item
     return {"value": text}
+
+
+_UNIT_WORDS = {
+    "s": "seconds",
+    "m": "minutes",
+    "h": "hours",
+    "d": "days",
+    "w": "weeks",
+    "y": "years",
+}
 
 
 def _sla_properties(c: Contract, losses: list[Loss]) -> list[dict[str, Any]]:
@@ -411,7 +422,10 @@ class _Losses:
 
     def physical_type(self, path: Path, value: Any) -> None:
         """A schema object's physicalType: the contract's kind, one for all objects."""
-        if isinstance(value, str) and value.strip().lower() == self.physical:
+        if isinstance(value, str) and (
+            value.strip().lower() == self.physical
+            or odcs.PHYSICAL_KIND.get(value.strip().lower()) == self.contract.kind
+        ):
             return
         self.changed(path, value, f"is not carried: the contract's kind is `{self.contract.kind}`")
 
@@ -570,6 +584,15 @@ def odcs_losses(value: dict[str, Any], contract: Contract) -> list[Loss]:
 # string holding one is written double-quoted with every non-ASCII character
 # escaped, so that the output shows what the text really is.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Line breaks YAML knows beyond \n: in plain or block text a reader turns them
+# into spaces or newlines; double quotes keep them as escapes.
+_BREAKS = re.compile("[\x85\u2028\u2029]")
+# The numbers of the YAML 1.2 core schema that PyYAML (YAML 1.1) writes
+# unquoted, since to it they are text.
+_YAML12_NUMBER = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
 
 
 @functools.cache
@@ -595,8 +618,10 @@ def _dumper() -> Any:
 
     def text(dumper: Any, value: str) -> Any:
         style = None
-        if _BIDI.search(value):
+        if _BIDI.search(value) or _BREAKS.search(value):
             style = '"'
+        elif _YAML12_NUMBER.match(value):
+            style = "'"  # a number to YAML 1.2 readers (`1e3`, `0o12`, `+.5`)
         elif "\n" in value.rstrip("\n") or value.endswith("\n"):
             style = "|"  # falls back to quotes when the text cannot be a block
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)

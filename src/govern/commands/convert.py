@@ -31,8 +31,10 @@ def run(
 
     if to not in (None, "odcs", "native"):
         raise UsageError(f"--to {to}: expected odcs or native")
+    if output == "-":
+        output = None  # the usual spelling of stdout
     if output is not None:
-        _check_output(output, force)
+        _check_output(output, force, file)
     text = _read(file, color=color)
     if text is None:
         return 2
@@ -62,8 +64,14 @@ def run(
     losses += lost
     rendered = convert.dump(result)
     if output is None:
-        sys.stdout.write(rendered)
-        sys.stdout.flush()
+        try:
+            if sys.stdout is None:
+                raise OSError("stdout is closed")
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+        except OSError as exc:  # a full disk, a closed pipe: say so, exit 2
+            detail = exc.strerror or str(exc)
+            raise UsageError(f"cannot write the result to stdout: {detail}") from None
     else:
         _write(output, rendered, force)
     marks = positions(text) if any(loss.line is None for loss in losses) else None
@@ -96,6 +104,10 @@ def _read(file: str, *, color: bool) -> str | None:
             return None
         with open(file, "rb") as fh:
             raw = fh.read(MAX_SIZE + 1)
+        if len(raw) > MAX_SIZE:  # a pipe or a growing file: its size said nothing
+            message = f"file is over the {MAX_SIZE:,}-byte limit; not read"
+            _print_problems([Problem(Location(file), message, "GOV011")], color=color)
+            return None
     except OSError as exc:
         problem = Problem(Location(file), f"cannot read file: {exc.strerror}", "GOV009")
         _print_problems([problem], color=color)
@@ -106,9 +118,11 @@ def _read(file: str, *, color: bool) -> str | None:
     return source.text
 
 
-def _check_output(output: str, force: bool) -> None:
+def _check_output(output: str, force: bool, file: str) -> None:
     """Refuse before any work is done: a directory, a symlink (writing through
-    it would write elsewhere), an existing file without --force."""
+    it would write elsewhere), an existing file without --force, the input."""
+    if os.path.exists(output) and os.path.exists(file) and os.path.samefile(output, file):
+        raise UsageError(f"--output {output} is the file being converted: not replaced")
     if os.path.isdir(output):
         raise UsageError(f"--output {output} is a directory")
     if os.path.islink(output):
@@ -121,14 +135,21 @@ def _check_output(output: str, force: bool) -> None:
 
 
 def _write(output: str, text: str, force: bool) -> None:
-    # "x" creates the file only if it does not exist, so a file that appeared
-    # since the check is not replaced either.
+    # O_EXCL creates the file only if it does not exist, so a file that
+    # appeared since the check is not replaced either.
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if force else os.O_EXCL)
+    # A symlink made since the check is not followed either.
+    flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(output, "w" if force else "x", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(os.open(output, flags, 0o666), "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except FileExistsError:
         raise UsageError(f"--output {output} exists: pass --force to replace it") from None
     except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ELOOP:
+            raise UsageError(f"--output {output} is a symlink: not written through") from None
         raise UsageError(f"--output {output}: cannot write: {exc.strerror}") from None
 
 

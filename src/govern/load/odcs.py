@@ -648,7 +648,10 @@ def sla_duration(item: dict[str, Any]) -> str | None:
         return None
     unit = item.get("unit")
     if isinstance(unit, str) and isinstance(value, (int, float)):
-        return f"{value}{_UNITS.get(unit.strip().lower(), unit)}"
+        unit = unit.strip()
+        # `M` is months in ISO 8601 and minutes to others: kept as written, so
+        # that the duration rules refuse it rather than read six months as 6m.
+        return f"{value}{unit if unit == 'M' else _UNITS.get(unit.lower(), unit)}"
     return str(value)
 
 
