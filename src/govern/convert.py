@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from govern.load import odcs
-from govern.load.yamlpos import Path
+from govern.load.yamlpos import Path, dotted
 from govern.model.contract import Contract, Deprecation, Field_
 from govern.values import parse_type
 
@@ -40,13 +40,6 @@ class Loss:
     path: Path  # where it is in the source document (native YAML or ODCS)
     message: str  # names the path: "servers (ODCS) has no place in govern's format..."
     line: int | None = None  # when the path does not say where (a comment)
-
-
-def dotted(path: Path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _short(value: Any) -> str:

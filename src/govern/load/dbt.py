@@ -134,9 +134,7 @@ class Group:
 
 @dataclass
 class DbtProject:
-    root: str  # as shown to the user (relative to the governance repository)
     name: str
-    files: int = 0
     semantic_models: dict[str, SemanticModel] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     raw_metrics: dict[str, RawMetric] = field(default_factory=dict)
@@ -157,12 +155,9 @@ class DbtMetric:
     """A dbt metric as a catalog metric, with what govern made of it."""
 
     name: str
-    type: str
     document: Document[Any]  # Document[Metric]: its positions point into the dbt file
     owner: str | None
     group: str | None
-    models: tuple[str, ...]  # the dbt models it reads
-    note: str | None  # why it has no formula, when it has none
 
 
 class RoutedPositions(LazyPositions):
@@ -289,13 +284,12 @@ def load(directory: str, governance_root: str) -> DbtProject:
     model_paths = settings.get("model-paths", settings.get("source-paths", ["models"]))
     if not isinstance(model_paths, list) or not all(isinstance(p, str) for p in model_paths):
         model_paths = ["models"]
-    project = DbtProject(shown, str(name))
+    project = DbtProject(str(name))
     yaml_files, sql_files = _discover(root, model_paths, _ignored(root))
     reader = _Reader(project, settings, model_paths)
     for rel in yaml_files:
         shown_path = _join(shown, rel)
         src = files.read(root, rel, max_size=MAX_FILE_SIZE)
-        project.files += 1
         if src.text is None:
             for p in src.problems:
                 project.issues.append(
@@ -359,7 +353,8 @@ def _discover(root: str, model_paths: list[str], ignored: list[str]) -> tuple[li
     return sorted(yaml_files), sorted(sql_files)
 
 
-def _text(value: Any) -> str | None:
+def text_of(value: Any) -> str | None:
+    """A YAML value as text: numbers as written (`expr: 1`), blank text as none."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
@@ -373,7 +368,7 @@ def _list(value: Any) -> list[Any]:
 
 
 def _ref(value: Any) -> str | None:
-    text = _text(value)
+    text = text_of(value)
     if text is None:
         return None
     m = _REF.match(text)
@@ -382,8 +377,8 @@ def _ref(value: Any) -> str | None:
 
 def _filters(value: Any) -> list[str]:
     if isinstance(value, list):
-        return [t for v in value if (t := _text(v))]
-    text = _text(value)
+        return [t for v in value if (t := text_of(v))]
+    text = text_of(value)
     return [text] if text else []
 
 
@@ -393,7 +388,7 @@ def _meta(node: dict[str, Any], key: str) -> str | None:
         if isinstance(holder, dict):
             meta = holder.get("meta")
             if isinstance(meta, dict):
-                value = _text(meta.get(key))
+                value = text_of(meta.get(key))
                 if value:
                     return value
     return None
@@ -405,9 +400,9 @@ def _meta_owner(node: dict[str, Any]) -> str | None:
 
 def _group(node: dict[str, Any]) -> str | None:
     config = node.get("config")
-    if isinstance(config, dict) and _text(config.get("group")):
-        return _text(config.get("group"))
-    return _text(node.get("group"))
+    if isinstance(config, dict) and text_of(config.get("group")):
+        return text_of(config.get("group"))
+    return text_of(node.get("group"))
 
 
 def _enabled(node: dict[str, Any]) -> bool:
@@ -468,12 +463,12 @@ class _Reader:
             ]
 
         for item, _ in items("groups"):
-            name = _text(item.get("name"))
+            name = text_of(item.get("name"))
             owner = item.get("owner")
             if name:
                 who = None
                 if isinstance(owner, dict):
-                    who = _text(owner.get("name")) or _text(owner.get("email"))
+                    who = text_of(owner.get("name")) or text_of(owner.get("email"))
                 self.project.groups[name] = Group(name, who)
         for item, src in items("semantic_models"):
             self.semantic_model(item, src)
@@ -491,37 +486,37 @@ class _Reader:
             self.metric(doc["metric"], Source(path, positions, ("metric",)), None)
 
     def semantic_model(self, node: dict[str, Any], src: Source) -> SemanticModel | None:
-        name = _text(node.get("name"))
+        name = text_of(node.get("name"))
         if not name:
             self.project.issue(src, src.mark(), "a semantic model without a `name`: skipped")
             return None
         settings = self.config("semantic-models", name)
         if not _enabled(node) or settings.get("enabled") is False:
             return None
-        model = _ref(node.get("model")) or _text(node.get("sql_table"))
+        model = _ref(node.get("model")) or text_of(node.get("sql_table"))
         entities: dict[str, str] = {}
         keys: set[str] = set()
         # `identifiers` is MetricFlow's older name for entities.
         for key in ("entities", "identifiers"):
             for e in _list(node.get(key)):
-                if isinstance(e, dict) and _text(e.get("name")):
-                    ename = str(_text(e.get("name")))
-                    entities[ename] = _text(e.get("expr")) or ename
+                if isinstance(e, dict) and text_of(e.get("name")):
+                    ename = str(text_of(e.get("name")))
+                    entities[ename] = text_of(e.get("expr")) or ename
                     if str(e.get("type", "")).lower() in _KEY_ENTITIES:
                         keys.add(ename)
         dimensions: dict[str, str] = {}
         for d in _list(node.get("dimensions")):
-            if isinstance(d, dict) and _text(d.get("name")):
-                dname = str(_text(d.get("name")))
-                dimensions[dname] = _text(d.get("expr")) or dname
+            if isinstance(d, dict) and text_of(d.get("name")):
+                dname = str(text_of(d.get("name")))
+                dimensions[dname] = text_of(d.get("expr")) or dname
         meta: dict[str, Any] = settings["meta"] if isinstance(settings.get("meta"), dict) else {}
         sm = SemanticModel(
             name,
             model,
             entities,
             dimensions,
-            _meta_owner(node) or _text(meta.get("owner")),
-            _group(node) or _text(settings.get("group")),
+            _meta_owner(node) or text_of(meta.get("owner")),
+            _group(node) or text_of(settings.get("group")),
             src,
             keys,
         )
@@ -535,8 +530,8 @@ class _Reader:
         return sm
 
     def measure(self, node: dict[str, Any], sm: SemanticModel, src: Source) -> None:
-        name = _text(node.get("name"))
-        agg = _text(node.get("agg"))
+        name = text_of(node.get("name"))
+        agg = text_of(node.get("agg"))
         if not name or not agg:
             self.project.issue(src, src.mark(), "a measure needs a `name` and an `agg`: skipped")
             return
@@ -555,7 +550,7 @@ class _Reader:
         measure = Measure(
             name,
             agg.lower(),
-            _text(node.get("expr")) or name,
+            text_of(node.get("expr")) or name,
             params,
             sm,
             src,
@@ -567,8 +562,8 @@ class _Reader:
             self.project.raw_metrics[name] = RawMetric(
                 name,
                 "simple",
-                _text(node.get("label")),
-                _text(node.get("description")),
+                text_of(node.get("label")),
+                text_of(node.get("description")),
                 {"measure": name},
                 [],
                 None,
@@ -579,7 +574,7 @@ class _Reader:
             )
 
     def model(self, node: dict[str, Any], src: Source) -> None:
-        name = _text(node.get("name"))
+        name = text_of(node.get("name"))
         if not name:
             return
         owner = _meta_owner(node)
@@ -600,22 +595,22 @@ class _Reader:
             dimensions: dict[str, str] = {}
             keys: set[str] = set()
             for col in _list(node.get("columns")):
-                if not isinstance(col, dict) or not _text(col.get("name")):
+                if not isinstance(col, dict) or not text_of(col.get("name")):
                     continue
-                cname = str(_text(col.get("name")))
+                cname = str(text_of(col.get("name")))
                 entity = col.get("entity")
                 if entity is not None:
-                    ename = _text(entity.get("name")) if isinstance(entity, dict) else None
+                    ename = text_of(entity.get("name")) if isinstance(entity, dict) else None
                     entities[ename or cname] = cname
                     kind = entity.get("type") if isinstance(entity, dict) else entity
                     if str(kind).lower() in _KEY_ENTITIES:
                         keys.add(ename or cname)
                 dim = col.get("dimension")
                 if dim is not None:
-                    dname = _text(dim.get("name")) if isinstance(dim, dict) else None
+                    dname = text_of(dim.get("name")) if isinstance(dim, dict) else None
                     dimensions[dname or cname] = cname
             sm = SemanticModel(
-                _text(spec.get("name")) or name,
+                text_of(spec.get("name")) or name,
                 name,
                 entities,
                 dimensions,
@@ -635,18 +630,18 @@ class _Reader:
                         self.metric(m, Source(src.path, src.positions, (*at, i)), sm)
 
     def source(self, node: dict[str, Any], src: Source) -> None:
-        name = _text(node.get("name"))
+        name = text_of(node.get("name"))
         if not name or not _enabled(node):
             return
-        schema = _text(node.get("schema")) or name
-        database = _text(node.get("database"))
+        schema = text_of(node.get("schema")) or name
+        database = text_of(node.get("database"))
         owner = _meta_owner(node)
         tables = node.get("tables") or []
         for i, t in enumerate(tables if isinstance(tables, list) else []):
-            if not isinstance(t, dict) or not _text(t.get("name")) or not _enabled(t):
+            if not isinstance(t, dict) or not text_of(t.get("name")) or not _enabled(t):
                 continue
-            table = str(_text(t.get("name")))
-            identifier = _text(t.get("identifier")) or table
+            table = str(text_of(t.get("name")))
+            identifier = text_of(t.get("identifier")) or table
             names = [f"{name}.{table}", f"{schema}.{identifier}"]
             if database:
                 names.append(f"{database}.{schema}.{identifier}")
@@ -665,7 +660,7 @@ class _Reader:
             )
 
     def metric(self, node: dict[str, Any], src: Source, sm: SemanticModel | None) -> None:
-        name = _text(node.get("name"))
+        name = text_of(node.get("name"))
         kind = node.get("type")
         if not name or not isinstance(kind, str) or not kind.strip():
             self.project.issue(src, src.mark(), "a metric needs a `name` and a `type`: skipped")
@@ -689,12 +684,12 @@ class _Reader:
         self.project.raw_metrics[name] = RawMetric(
             name,
             kind.strip().lower(),
-            _text(node.get("label")),
-            _text(node.get("description")),
+            text_of(node.get("label")),
+            text_of(node.get("description")),
             params if isinstance(params, dict) else node,
             _filters(node.get("filter")),
-            _meta_owner(node) or _text(meta.get("owner")),
-            _group(node) or _text(settings.get("group")),
+            _meta_owner(node) or text_of(meta.get("owner")),
+            _group(node) or text_of(settings.get("group")),
             sm,
             src,
             (*src.at, "type_params") if isinstance(params, dict) else src.at,
@@ -732,9 +727,9 @@ class _Reader:
             )
             if not enabled or layered.get("enabled") is False:
                 continue
-            owner = owner or _text(meta.get("owner"))
-            group = group or _text(layered.get("group"))
-            contract = contract or _text(meta.get("contract"))
+            owner = owner or text_of(meta.get("owner"))
+            group = group or text_of(layered.get("group"))
+            contract = contract or text_of(meta.get("contract"))
             who = owner or self._group_owner(group)
             self.project.relations.append(
                 Relation("dbt-model", model, (model,), who, path, line, contract)

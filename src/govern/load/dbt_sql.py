@@ -31,7 +31,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from govern.load.dbt import DbtMetric, DbtProject, Measure, RawMetric, RoutedPositions
+from govern.load.dbt import DbtMetric, DbtProject, Measure, RawMetric, RoutedPositions, text_of
 from govern.load.documents import Document
 from govern.model.metric import Metric
 
@@ -95,17 +95,7 @@ def resolve(project: DbtProject, dialect: str | None = None) -> list[DbtMetric]:
             {},
             RoutedPositions(raw.source.positions, at, routes),
         )
-        out.append(
-            DbtMetric(
-                raw.name,
-                raw.type,
-                doc,
-                owner,
-                group,
-                tuple(resolver.models_of(raw)),
-                note,
-            )
-        )
+        out.append(DbtMetric(raw.name, doc, owner, group))
     project.metrics = out
     return out
 
@@ -170,37 +160,6 @@ class _Resolver:
         name, _, _, _ = _ref(raw.params.get("measure"))
         return self.project.measures.get(name) if name else None
 
-    def models_of(self, raw: RawMetric, seen: frozenset[str] = frozenset()) -> list[str]:
-        if raw.name in seen:
-            return []
-        seen = seen | {raw.name}
-        measure = self._measure_of(raw)
-        if measure is not None:
-            return [measure.semantic_model.model or measure.semantic_model.name]
-        if raw.semantic_model is not None and "agg" in raw.params:
-            return [raw.semantic_model.model or raw.semantic_model.name]
-        out: list[str] = []
-        for value in self._inputs(raw):
-            name, _, _, _ = _ref(value)
-            other = self.project.raw_metrics.get(name or "")
-            if other is not None:
-                out += self.models_of(other, seen)
-            elif name in self.project.measures:
-                sm = self.project.measures[name].semantic_model
-                out.append(sm.model or sm.name)
-        return list(dict.fromkeys(out))
-
-    def _inputs(self, raw: RawMetric) -> list[Any]:
-        p = raw.params
-        found: list[Any] = []
-        for key in ("numerator", "denominator", "input_metric", "measure"):
-            if p.get(key) is not None:
-                found.append(p[key])
-        for key in ("metrics", "input_metrics", "measures"):
-            if isinstance(p.get(key), list):
-                found += p[key]
-        return found
-
     # --- formulas ------------------------------------------------------------------------
 
     def formula(
@@ -231,7 +190,7 @@ class _Resolver:
             if "agg" in p:  # latest spec: the simple metric is its own measure
                 return self._aggregate(
                     str(p["agg"]).lower(),
-                    _text(p.get("expr")) or raw.name,
+                    text_of(p.get("expr")) or raw.name,
                     p,
                     pushed,
                     p.get("non_additive_dimension"),
@@ -249,8 +208,8 @@ class _Resolver:
             nested = p.get("cumulative_type_params")
             options = {**p, **nested} if isinstance(nested, dict) else p
             window = _window(options.get("window"), "window")
-            grain = _text(options.get("grain_to_date"))
-            period = _text(options.get("period_agg"))
+            grain = text_of(options.get("grain_to_date"))
+            period = text_of(options.get("period_agg"))
             args = [base]
             if window:
                 args.append(f"'{_quote(window)}'")
@@ -266,7 +225,7 @@ class _Resolver:
             den = self._input(p.get("denominator"), pushed, stack, "denominator")
             return f"({num}) / ({den})"
         if kind in ("derived", "expr"):
-            expr = _text(p.get("expr"))
+            expr = text_of(p.get("expr"))
             if not expr:
                 raise Unresolved("a derived metric needs an `expr`")
             inputs = p.get("metrics") or p.get("input_metrics") or p.get("measures") or []
@@ -282,7 +241,7 @@ class _Resolver:
                     if value.get("offset_window") is not None:
                         offset = _window(value.get("offset_window"), "offset_window")
                     elif value.get("offset_to_grain") is not None:
-                        grain = _text(value.get("offset_to_grain"))
+                        grain = text_of(value.get("offset_to_grain"))
                         if grain is None:
                             raise Unresolved("`offset_to_grain` must be a time grain")
                         offset = f"{grain.lower()} to date"
@@ -366,12 +325,12 @@ class _Resolver:
             out = f"{fn}({p}) within group (order by {value})"
         else:
             raise Unresolved(f"unknown aggregation `{agg}`")
-        if isinstance(non_additive, dict) and _text(non_additive.get("name")):
+        if isinstance(non_additive, dict) and text_of(non_additive.get("name")):
             # A balance is not summed over time: the value at the first or
             # last moment of the window counts. Kept in the formula so that it
             # never compares equal to the plain aggregate.
-            choice = _text(non_additive.get("window_choice")) or "min"
-            dim = str(_text(non_additive.get("name")))
+            choice = text_of(non_additive.get("window_choice")) or "min"
+            dim = str(text_of(non_additive.get("name")))
             out = f"non_additive({out}, '{_quote(dim)}', '{_quote(choice.lower())}')"
         return out
 
@@ -414,19 +373,8 @@ class _Resolver:
         return name
 
 
-def _text(value: Any) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return str(value)
-    return value.strip() or None if isinstance(value, str) else None
-
-
 def _quote(text: str) -> str:
     return text.replace("'", "''")
-
-
-_UNIT = {"days": "day", "weeks": "week", "months": "month", "years": "year", "hours": "hour"}
 
 
 def _window(value: Any, key: str) -> str | None:
@@ -439,8 +387,7 @@ def _window(value: Any, key: str) -> str | None:
     m = _WINDOW.match(text)
     if m is None:
         return text.lower() or None
-    count, unit = int(m.group(1)), m.group(2).lower()
-    unit = _UNIT.get(unit, unit)
+    count, unit = int(m.group(1)), m.group(2).lower()  # the regex drops a plural `s`
     if unit == "week":
         count, unit = count * 7, "day"
     return f"{count} {unit}{'' if count == 1 else 's'}"

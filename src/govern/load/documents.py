@@ -19,7 +19,16 @@ from pydantic import BaseModel, ValidationError
 
 from govern.findings import Location, Problem
 from govern.load import odcs
-from govern.load.yamlpos import Mark, Path, Positions, YamlError, parse, positions
+from govern.load.yamlpos import (
+    Mark,
+    Path,
+    Positions,
+    YamlError,
+    dotted,
+    parse,
+    positions,
+    short_repr,
+)
 from govern.model.contract import Contract
 from govern.model.metric import Metric
 from govern.model.ownership import Ownership
@@ -333,7 +342,7 @@ def _problems(
             code = "GOV005"
             mark = positions.value(data_path)
             name = rest[-1] if rest else loc[-1]
-            where = _dotted(data_path) or "the top level"
+            where = dotted(data_path) or "the top level"
             message = f"missing required key `{name}` in {where}"
         elif kind == "extra_forbidden":
             code = "GOV003"
@@ -341,7 +350,7 @@ def _problems(
             name = str(data_path[-1]) if data_path else str(loc[-1])
             allowed = _allowed_keys(model, data_path[:-1])
             hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            where = _dotted(data_path[:-1]) or "the top level"
+            where = dotted(data_path[:-1]) or "the top level"
             message = f"unknown key `{name}` in {where}"
             if hint:
                 message += f": did you mean `{hint[0]}`?"
@@ -359,7 +368,7 @@ def _problems(
 
 
 def _type_message(err: Any, data_path: Path) -> str:
-    name = f"`{_dotted(data_path)}`" if data_path else "the document"
+    name = f"`{dotted(data_path)}`" if data_path else "the document"
     got = _yaml_type(err.get("input"))
     kind = err["type"]
     expected = {
@@ -377,7 +386,7 @@ def _type_message(err: Any, data_path: Path) -> str:
         "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
     }.get(kind)
     if kind == "literal_error":
-        return f"{name} must be one of {err['ctx']['expected']}, not {_short(err.get('input'))}"
+        return f"{name} must be one of {err['ctx']['expected']}, not {short_repr(err.get('input'))}"
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return f"{name}: {err['msg'].lower()}"
     if expected is None:
@@ -396,24 +405,12 @@ def _yaml_type(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text {_short(value)}"
+        return f"the text {short_repr(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _dotted(path: Path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _allowed_keys(model: type[BaseModel], parent: Path) -> list[str]:

@@ -37,7 +37,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from govern.findings import Location, Problem
-from govern.load.yamlpos import Path
+from govern.load.yamlpos import Path, dotted, short_repr
 from govern.model.contract import Contract
 
 ODCS_KIND = "DataContract"
@@ -385,7 +385,7 @@ def _leaf(error: Any) -> Any:
 
 def _explain(error: Any, at: Path) -> list[tuple[str, Path, bool, str]]:
     """(code, path, whether the key is meant, message) of a schema error at ``at``."""
-    where = _dotted(at) or "the top level"
+    where = dotted(at) or "the top level"
     instance = error.instance
     if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
         instance, dict
@@ -398,29 +398,17 @@ def _explain(error: Any, at: Path) -> list[tuple[str, Path, bool, str]]:
     if error.validator == "required" and isinstance(instance, dict):
         missing = [k for k in error.validator_value if k not in instance]
         return [("GOV005", at, False, f"missing required key `{k}` in {where}") for k in missing]
-    name = f"`{_dotted(at)}`" if at else "the document"
+    name = f"`{dotted(at)}`" if at else "the document"
     return [("GOV004", at, False, f"{name}: {_message(error)}")]
 
 
 def _message(error: Any) -> str:
     if error.validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"must be one of {allowed}, not {_short(error.instance)}"
+        return f"must be one of {allowed}, not {short_repr(error.instance)}"
     if error.validator == "type":
-        return f"must be of type {error.validator_value}, not {_short(error.instance)}"
+        return f"must be of type {error.validator_value}, not {short_repr(error.instance)}"
     return str(error.message)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _dotted(path: Path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 # --- the mapping ----------------------------------------------------------------------------
@@ -831,14 +819,14 @@ def _native_error(err: Any, at: Path, odcs_path: Path) -> NativeError:
     if kind == "missing":
         name = err["loc"][-1]
         return NativeError(
-            odcs_path, "GOV005", f"missing required key `{name}` in {_dotted(odcs_path)}"
+            odcs_path, "GOV005", f"missing required key `{name}` in {dotted(odcs_path)}"
         )
     if kind == "extra_forbidden":
-        where = _dotted(odcs_path[:-1])
+        where = dotted(odcs_path[:-1])
         return NativeError(odcs_path, "GOV003", f"unknown key `{at[-1]}` in {where}", True)
     message = str(err["msg"])
     message = message[:1].lower() + message[1:]
-    return NativeError(odcs_path, "GOV004", f"`{_dotted(odcs_path)}`: {message}")
+    return NativeError(odcs_path, "GOV004", f"`{dotted(odcs_path)}`: {message}")
 
 
 def _prune(native: dict[str, Any], targets: list[Path], kind: str) -> bool:

@@ -91,6 +91,20 @@ class Positions:
         return found if found is not None else self.value(path)
 
 
+def dotted(path: Path) -> str:
+    """A path as messages write it: ``schema[0].properties[2].name``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def short_repr(value: Any) -> str:
+    """A value as messages quote it, cut to 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _mark(node: yaml.Node) -> Mark:
     m = node.start_mark
     return Mark(m.line + 1, m.column + 1)
