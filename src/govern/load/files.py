@@ -98,6 +98,12 @@ def read(root: str, path: str, *, max_size: int) -> Source:
             return Source(path, None, (Problem(at, message, "GOV011"),))
         with open(full, "rb") as fh:
             raw = fh.read(max_size + 1)
+        if len(raw) > max_size:  # grew since stat, or not a regular file: never cut it short
+            message = (
+                f"file is over the {max_size:,}-byte limit (`max_file_size` in govern.yaml); "
+                "not read"
+            )
+            return Source(path, None, (Problem(at, message, "GOV011"),))
     except OSError as exc:
         return Source(path, None, (Problem(at, f"cannot read file: {exc.strerror}", "GOV009"),))
     return decode(path, raw)
