@@ -841,3 +841,11 @@ metrics:
     # spec: `input_metric`) through revenue.
     assert (owners["covered"], owners["total"]) == (2, 2)
     assert owners["by_team"] == [{"team": "finance", "covered": 2, "total": 2, "percent": 100.0}]
+
+
+def test_a_project_far_from_the_repository_is_named_by_its_absolute_path(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "a" / "b" / "gov", {})
+    far = dbt_project(tmp_path / "far", {"models/bad.yml": "metrics: [\n"})
+    result = run_govern("conflicts", "--dbt-project", str(far), cwd=root)
+    # ../../../far would be a puzzle; the path as the user knows it is not.
+    assert f"warning: {far.as_posix()}/models/bad.yml:2:1: invalid YAML" in result.stderr

@@ -266,6 +266,8 @@ def load(directory: str, governance_root: str) -> DbtProject:
     current directory). Raises :class:`DbtError` when it is not a dbt project."""
     root = os.path.abspath(directory)
     shown = files.rel(governance_root, root)
+    if shown.startswith("../../"):  # far from the repository: the absolute path reads better
+        shown = root.replace(os.sep, "/")
     project_file = os.path.join(root, PROJECT_FILE)
     if not os.path.isfile(project_file):
         raise DbtError(f"not a dbt project: no {PROJECT_FILE} in {shown}")
