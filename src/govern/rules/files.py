@@ -91,6 +91,9 @@ UNKNOWN_KEY = loader_rule(
 
     A misspelt key (``descripton``) is otherwise ignored and the promise it was
     meant to make is silently missing. The message suggests the closest key.
+    In an ODCS v3 file, a key the ODCS JSON Schema does not allow, and a
+    ``govern.*`` custom property govern does not define (or one on the wrong
+    level, a property's ``govern.owner``) are reported here too.
 
     Fails:
 
@@ -127,7 +130,9 @@ WRONG_TYPE = loader_rule(
     Every value has the type and form its key requires.
 
     ``version: 2.1`` is a number to YAML, not the version text "2.1"; a status
-    must be one of the listed words; dates are ``YYYY-MM-DD``.
+    must be one of the listed words; dates are ``YYYY-MM-DD``. In an ODCS v3
+    file, every value the ODCS JSON Schema refuses, and a ``govern.*`` custom
+    property's value of the wrong type (``govern.notice_days: soon``).
 
     Fails:
 
@@ -165,7 +170,8 @@ MISSING_KEY = loader_rule(
 
     A contract needs ``contract``, ``version``, ``status``, ``kind`` and
     ``schema``; a field needs a ``type``; an on-call rotation needs its
-    ``rotation``, ``start``, ``handoff`` and ``members``.
+    ``rotation``, ``start``, ``handoff`` and ``members``. In an ODCS v3 file,
+    every key the ODCS JSON Schema requires (a property's ``name``).
 
     Fails:
 
