@@ -246,7 +246,7 @@ def normalize(text: str, dialect: str | None = None) -> Normal | None:
     if parsed.error or parsed.tree is None:
         return None
     try:
-        tree = _Normalizer(_strategy(dialect)).node(parsed.tree.copy())
+        tree = _Normalizer(_dialect(dialect)).node(parsed.tree.copy())
         return Normal(_render(tree), tree)
     except RecursionError:  # as deep as the parser allows, and one level more
         return None
@@ -341,22 +341,23 @@ def _commutative(node: Any) -> bool:
     return isinstance(node, (exp.Add, exp.Mul, exp.And, exp.Or, exp.EQ, exp.NEQ, exp.NullSafeEQ))
 
 
-def _strategy(dialect: str | None) -> str:
-    """How the dialect resolves identifier case: lowercase, uppercase, case_sensitive,
-    case_insensitive (sqlglot's NormalizationStrategy)."""
+def _dialect(dialect: str | None) -> Any:
+    """The sqlglot dialect a metric is written in (generic SQL when it has none, or
+    an unknown one), with its settings (``mysql, normalization_strategy = ...``)."""
     from sqlglot.dialects.dialect import Dialect
 
     name = _dialect_name(dialect) if dialect and _known_dialect(dialect) else None
     try:
-        strategy = Dialect.get_or_raise(name).normalization_strategy
+        return Dialect.get_or_raise(name)
     except (ValueError, KeyError):
-        return "lowercase"
-    return str(getattr(strategy, "value", strategy)).lower()
+        return Dialect.get_or_raise(None)
 
 
 class _Normalizer:
-    def __init__(self, strategy: str) -> None:
-        self.strategy = strategy
+    def __init__(self, dialect: Any) -> None:
+        self.dialect = dialect
+        strategy = dialect.normalization_strategy  # sqlglot's NormalizationStrategy
+        self.case_sensitive = str(getattr(strategy, "value", strategy)).lower() == "case_sensitive"
 
     def node(self, root: Any) -> Any:
         """Normalise ``root`` (a private copy) bottom-up; returns its replacement.
@@ -435,15 +436,31 @@ class _Normalizer:
         return node
 
     def identifier(self, node: Any) -> Any:
+        """A name as the dialect resolves it: in lower case and unquoted when the
+        dialect folds its case, quoted as written when it does not.
+
+        Unquoted names always fold (in a case-sensitive dialect too: they are
+        compared in lower case, docs/conflicts.md). A quoted name folds when the
+        dialect reads it case-insensitively (BigQuery, DuckDB, T-SQL: sqlglot
+        lowers it) or when it is written in the case unquoted names fold to
+        (Postgres ``"errors"``, Snowflake ``"ERRORS"``). Which dialect does what,
+        and where (a BigQuery table name is case-sensitive, a column is not),
+        is asked of sqlglot, not listed here: its list of strategies grows
+        (30.x added ``CASE_INSENSITIVE_EXCEPT_TABLES`` for BigQuery)."""
         import re
 
+        from sqlglot import exp
+
         name = str(node.this)
-        if not node.quoted or self.strategy == "case_insensitive":
+        if not node.quoted:
             plain = True
-        elif self.strategy == "uppercase":
-            plain = name == name.upper()
-        else:
+        elif self.case_sensitive:
             plain = name == name.lower()
+        else:
+            # In place, so that sqlglot sees where the name is (a column, a table).
+            resolved = str(self.dialect.normalize_identifier(node).this)
+            unquoted = self.dialect.normalize_identifier(exp.Identifier(this=name, quoted=False))
+            plain = resolved != name or str(unquoted.this) == name
         if plain:
             name = name.lower()
         node.set("this", name)
