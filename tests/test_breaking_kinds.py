@@ -22,7 +22,7 @@ import yaml
 
 from govern.changes.kinds import CHANGE_KINDS
 from govern.changes.report import Head, Report, build
-from govern.config import Config
+from govern.config import Config, LoadedConfig
 from tests.conftest import BASE, git, make_repo, run_govern
 
 NOW = dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)
@@ -693,7 +693,8 @@ def write(root: Path, current: dict[str, str | None]) -> None:
 
 
 def compare(root: Path, config: Config | None = None) -> Report:
-    return build(str(root), config or Config(), against="main", head=Head("worktree"), now=NOW)
+    loaded = LoadedConfig(config or Config(), None)
+    return build(str(root), loaded, against="main", head=Head("worktree"), now=NOW)
 
 
 def changed(tmp_path: Path, previous: dict[str, str], current: dict[str, str | None]) -> Report:
@@ -702,13 +703,21 @@ def changed(tmp_path: Path, previous: dict[str, str], current: dict[str, str | N
     return compare(root)
 
 
-def triples(report: Report) -> list[Triple]:
-    return sorted((a.change.element, a.change.change, a.verdict) for a in report.changes)
+def triples(report: Report, *, subjects: tuple[str, ...] = ("contract", "metric")) -> list[Triple]:
+    """The changes to contracts and metrics (those to the configuration only
+    where ``subjects`` asks for them)."""
+    return sorted(
+        (a.change.element, a.change.change, a.verdict)
+        for a in report.changes
+        if a.change.subject in subjects
+    )
 
 
 def test_every_change_kind_has_a_case() -> None:
     covered = {t[1] for case in KIND_CASES for t in case.values[2]}
     covered |= {t[1] for case in METRIC_CASES for t in case.values[1]}
+    # The configuration's own kinds have their cases in tests/security/test_config_floor.py.
+    covered |= {"config-relaxed", "config-tightened"}
     assert covered == set(CHANGE_KINDS)
 
 
@@ -1165,8 +1174,15 @@ def test_a_branch_cannot_relax_the_policy_in_its_own_govern_yaml(tmp_path: Path)
     )
     result = run_govern("breaking", "--against", "main", "--now", "2026-11-22", "--format", "json",
                         cwd=root)  # fmt: skip
-    [item] = json.loads(result.stdout)["changes"]
+    changes = json.loads(result.stdout)["changes"]
+    [item] = [c for c in changes if c["subject"] == "contract"]
     assert item["severity"] == WARNING  # the default, not the branch's `info`
+    # And the relaxations are changes of their own, refused without notice.
+    assert sorted((c["element"], c["change"], c["allowed"]) for c in changes if c != item) == [
+        ("config.breaking.severities.type-narrowed", "config-relaxed", False),
+        ("config.notice_days", "config-relaxed", False),
+    ]
+    assert result.returncode == 1
 
 
 def test_config_verdict_counts_for_the_version_bump(tmp_path: Path) -> None:
@@ -1182,6 +1198,9 @@ def test_config_verdict_counts_for_the_version_bump(tmp_path: Path) -> None:
     # the base has no govern.yaml, so its default (warning) still holds.
     lowered = Config.model_validate({"breaking": {"severities": {"type-narrowed": "info"}}})
     assert triples(compare(root, lowered)) == [("schema.quantity", "type-narrowed", WARNING)]
+    assert triples(compare(root, lowered), subjects=("config",)) == [
+        ("config.breaking.severities.type-narrowed", "config-relaxed", BREAKING)
+    ]
 
 
 def test_config_unknown_change_kind_is_a_config_error(tmp_path: Path) -> None:
@@ -1276,7 +1295,10 @@ def test_yaml_parses_the_way_the_cases_say() -> None:
 
 def test_excluded_files_are_not_compared(tmp_path: Path) -> None:
     draft = "contracts/drafts/order_placed.yaml"
-    root = repository(tmp_path, {draft: contract(ORDER_ID + NOTE)})
+    # Excluded on the base branch too: a branch cannot exclude on its own
+    # (tests/security/test_config_floor.py).
+    excluded = "exclude: ['contracts/drafts/*']\n"
+    root = repository(tmp_path, {draft: contract(ORDER_ID + NOTE), "govern.yaml": excluded})
     write(root, {draft: None, PATH: contract(ORDER_ID).replace(CID, "shop.order.kept")})
     config = Config.model_validate({"exclude": ["contracts/drafts/*"]})
     assert [(a.change.id, a.change.change) for a in compare(root, config).changes] == [

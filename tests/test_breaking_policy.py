@@ -907,11 +907,18 @@ def test_a_governance_repository_in_a_subdirectory_of_a_monorepo(tmp_path: Path)
     sha = announce(gov, "2026-01-05")
     branch(gov)
     remove_line_items(gov)
-    # The branch lowers the minimum; the base branch's gov/govern.yaml still holds.
+    # The branch lowers the minimum; the base branch's gov/govern.yaml still
+    # holds, and the lowering is a change of its own (config-relaxed).
     write_files(top, {"app/main.py": "print('payroll v2')\n", "gov/govern.yaml": ""})
     done, data = breaking(gov, now="2026-02-01")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert breaking_entries(data) == [
+        ("govern.yaml", "config.notice_days", "config-relaxed", False),
+        (ID, "schema.line_item_count", "field-removed", True),
+    ]
+    write_files(top, {"gov/govern.yaml": "notice_days: 20\n"})
+    done, data = breaking(gov, now="2026-02-01")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert breaking_entries(data) == [(ID, "schema.line_item_count", "field-removed", True)]
     c = entry(data, "schema.line_item_count", "field-removed")
     assert c["notice"] == notice("announced", "2026-01-05", sha, 20, "2026-01-25")
     assert c["path"] == CONTRACT

@@ -131,6 +131,14 @@ def lint(
             "--fail-on", help="Exit 1 on findings at or above this severity [default: error]."
         ),
     ] = None,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            help="Hold this branch's configuration to the base branch's (never looser) "
+            "[default: origin/$GITHUB_BASE_REF in GitHub Actions].",
+        ),
+    ] = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,
 ) -> None:
@@ -142,7 +150,8 @@ def lint(
     from govern.commands import lint as cmd
 
     _exit(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value if format else None,
-                          fail_on=fail_on.value if fail_on else None, color=_color(no_color)),
+                          fail_on=fail_on.value if fail_on else None, color=_color(no_color),
+                          against=against),
           no_color)  # fmt: skip
 
 

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationError
+from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
 from govern.model.base import Strict
+from govern.model.contract import Notice, Waiver
 
 CONFIG_FILE = "govern.yaml"
 SeverityName = Literal["error", "warning", "info"]
@@ -96,11 +97,18 @@ def _layers(value: Any) -> Any:
     return value
 
 
+# Bounds on numbers a pull request can write: a notice of more than ten
+# years, or a size limit beyond what any YAML file needs, is a mistake or an
+# attack (1e30 days overflows every date type), never a policy.
+MAX_NOTICE_DAYS = 3650
+MAX_FILE_SIZE = 100_000_000
+
+
 class Config(Strict):
     paths: Paths = Field(default_factory=Paths)
-    notice_days: int = Field(default=14, ge=1)
+    notice_days: int = Field(default=14, ge=1, le=MAX_NOTICE_DAYS)
     fail_on: SeverityName = "error"
-    max_file_size: int = Field(default=2_000_000, ge=1_000)
+    max_file_size: int = Field(default=2_000_000, ge=1_000, le=MAX_FILE_SIZE)
     exclude: list[str] = Field(default_factory=list)
     rules: dict[
         str,
@@ -119,6 +127,24 @@ class Config(Strict):
     breaking: Breaking = Field(default_factory=Breaking)
     coverage: Coverage = Field(default_factory=Coverage)
     dbt: Dbt | None = None
+    # Announced relaxations of this configuration, and approved exceptions
+    # (`config-relaxed` changes; docs/security.md), like a contract's.
+    notices: list[Notice] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)
+    # Directories the base branch governs that this branch's `paths` no
+    # longer name (govern/floor.py): still governed, never user-set.
+    _also_governed: list[str] = PrivateAttr(default_factory=list)
+
+    def governing_also(self, dirs: list[str]) -> Config:
+        """This configuration, governing ``dirs`` too."""
+        copy = self.model_copy()
+        copy._also_governed = list(dirs)  # a private attribute: frozen applies to fields
+        return copy
+
+    def governed_dirs(self) -> list[str]:
+        """The directories whose YAML files are governed."""
+        own = [self.paths.contracts, self.paths.metrics, self.paths.ownership]
+        return list(dict.fromkeys([*own, *self._also_governed]))
 
 
 @dataclass(frozen=True)
@@ -295,25 +321,3 @@ def _sub_fields(parent: tuple[str | int, ...]) -> dict[str, Any]:
     if parent[:1] == ("dbt",):
         return dict(Dbt.model_fields)
     return {}
-
-
-_RANK = {"info": 0, "warning": 1, "breaking": 2}
-
-
-def strictest(head: Config, base: Config) -> Config:
-    """The notice policy a pull request is held to: its own configuration, but
-    never looser than the base branch's. Otherwise a branch could lower
-    `notice_days` or make `field-removed` info in govern.yaml and pass its own
-    check."""
-    severities = dict(head.breaking.severities)
-    from govern.changes.kinds import DEFAULT_VERDICTS
-
-    for kind in DEFAULT_VERDICTS:
-        a = head.breaking.severities.get(kind, DEFAULT_VERDICTS[kind])
-        b = base.breaking.severities.get(kind, DEFAULT_VERDICTS[kind])
-        if _RANK[b] > _RANK[a]:
-            severities[kind] = b
-    breaking = head.breaking.model_copy(update={"severities": severities})
-    return head.model_copy(
-        update={"notice_days": max(head.notice_days, base.notice_days), "breaking": breaking}
-    )

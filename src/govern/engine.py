@@ -38,7 +38,7 @@ class Loaded:
 
 
 def governed_dirs(config: Config) -> list[str]:
-    return [config.paths.contracts, config.paths.metrics, config.paths.ownership]
+    return config.governed_dirs()
 
 
 def load_repository(root: str, config: Config, extra: Iterable[str] = ()) -> Loaded:

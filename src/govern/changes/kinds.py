@@ -28,5 +28,9 @@ DEFAULT_VERDICTS: dict[str, Verdict] = {
     "metadata-changed": "info",
     "metric-formula-changed": "breaking",
     "metric-removed": "breaking",
+    # The configuration is governed too (PRODUCT.md section 8): a branch that
+    # loosens what is governed or how it is judged needs notice or a waiver.
+    "config-relaxed": "breaking",
+    "config-tightened": "info",
 }
 CHANGE_KINDS = tuple(DEFAULT_VERDICTS)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from govern.config import Config
 from govern.git import Commit, GitError, Repo
 from govern.model.contract import Contract, Field_, Waiver
 from govern.model.metric import Metric
@@ -46,11 +47,13 @@ class Announcement:
 def carries(model: Any, element: str, kind: str) -> tuple[bool, dt.date | None]:
     """Whether ``model`` announces ``kind`` for ``element``, and the date it
     names (``removal:`` / ``effective:``), if any."""
-    if not isinstance(model, (Contract, Metric)):
+    if not isinstance(model, (Contract, Metric, Config)):
         return False, None
     for n in model.notices:
         if n.element == element and n.change == kind:
             return True, n.effective
+    if isinstance(model, Config):
+        return False, None
     if element in ("contract", "metric"):
         if kind in ("contract-removed", "metric-removed") and model.deprecated is not None:
             return True, model.deprecated.removal
@@ -88,7 +91,12 @@ class History:
     def model(self, sha: str, path: str, ident: str) -> Any:
         key = (sha, path, ident)
         if key not in self._models:
-            self._models[key] = revision.contract_at(self.repo, sha, path, ident)
+            from . import config_gate  # it uses this module's policy
+
+            if path == ident and path in config_gate.SOURCES:  # the configuration's own notices
+                self._models[key] = config_gate.config_at(self.repo, sha, path)
+            else:
+                self._models[key] = revision.contract_at(self.repo, sha, path, ident)
         return self._models[key]
 
     def touching(self, start: str, path: str) -> list[Commit]:

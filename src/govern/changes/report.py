@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from govern import sql
 from govern.catalog import Catalog
-from govern.config import Config
+from govern.config import Config, LoadedConfig
 from govern.engine import governed_dirs
 from govern.git import GitError, Repo
 from govern.load import files
@@ -20,7 +21,7 @@ from govern.load.documents import Document
 from govern.model.contract import Contract, Waiver, yaml_path
 from govern.model.metric import Metric
 
-from . import compare, policy, revision
+from . import compare, config_gate, policy, revision
 from .kinds import DEFAULT_VERDICTS, Verdict
 
 
@@ -61,14 +62,17 @@ class Head:
     ref: str | None = None
 
 
-def build(root: str, config: Config, *, against: str, head: Head, now: dt.datetime) -> Report:
+def build(root: str, loaded: LoadedConfig, *, against: str, head: Head, now: dt.datetime) -> Report:
+    """``loaded`` is the working tree's configuration; the head revision's own
+    is read where the head is a commit or the index."""
     with Repo(root) as repo:
         base_ref = repo.resolve(against)
         head_commit = (
             repo.resolve(head.ref) if head.mode == "ref" and head.ref else repo.resolve("HEAD")
         )
         base = repo.merge_base(base_ref, head_commit)
-        config = _held_to(repo, root, base, config)
+        held = _held_to(repo, root, base, head, head_commit, loaded)
+        config = held.config
         dirs = governed_dirs(config)
         changed = {
             path
@@ -110,26 +114,65 @@ def build(root: str, config: Config, *, against: str, head: Head, now: dt.dateti
             return [m for _, m in cat.metric_docs()]
 
         _compare(report, base_cat, head_cat, config, history, now, against, head_metrics)
+        for change in held.changes:
+            report.changes.append(_assess_config(held, change, history, base, now, against))
     return report
 
 
-def _held_to(repo: Repo, root: str, base: str, config: Config) -> Config:
-    """The configuration this change is held to: never looser than the base
-    branch's (a branch must not relax the policy that judges it)."""
-    from govern.config import ConfigError, load_from, strictest
+def _held_to(
+    repo: Repo, root: str, base: str, head: Head, head_commit: str, loaded: LoadedConfig
+) -> config_gate.Held:
+    """The configuration both revisions are read and judged with: the head's
+    own, never looser than the base branch's (a branch must not relax the
+    check that judges it), and the head's relaxations as changes."""
+    from govern.config import load_from
     from govern.rules import resolve
 
-    try:
-        # Repo.blob reads paths relative to the governance root (its prefix in
-        # a larger git repository is added there).
-        base_config = load_from(lambda name: repo.blob(f"{base}:{name}"), resolve).config
-    except ConfigError:
-        return config  # a base configuration that does not load relaxes nothing
-    return strictest(config, base_config)
+    def read_disk(name: str) -> bytes | None:
+        try:
+            with open(os.path.join(root, name), "rb") as fh:
+                return fh.read()
+        except OSError:
+            return None
+
+    if head.mode == "worktree":
+        read = read_disk
+    else:
+        at = head_commit if head.mode == "ref" else ""
+
+        def read(name: str) -> bytes | None:
+            return repo.blob(f"{at}:{name}")
+
+        loaded = load_from(read, resolve)
+    return config_gate.held_to(repo, base, loaded, read)
+
+
+def _assess_config(
+    held: config_gate.Held, change: compare.Change, history: policy.History, base: str,
+    now: dt.datetime, against: str,
+) -> Assessed:  # fmt: skip
+    path, line = config_gate.line_of(held, change)
+    verdict = _verdict(change.change, held.config)
+    if verdict != "breaking":
+        return Assessed(change, verdict, True, "", None, (), (), path, line)
+    decision = config_gate.decide(
+        held, change, history=history, base_sha=base, against=against, now=now,
+        fetch_hint=lambda since: _fetch_command(history.repo, against, since),
+    )  # fmt: skip
+    return Assessed(
+        change, verdict, decision.allowed, decision.reason, decision.notice, (), (), path, line
+    )
 
 
 def _one(cat: Catalog, subject: str, ident: str) -> Document[Any] | None:
+    """The document of ``ident``; never one of several (which one changed?)."""
     docs = (cat.contracts if subject == "contract" else cat.metrics).get(ident)
+    if docs and len(docs) > 1:
+        paths = " and ".join(sorted({d.path for d in docs}))
+        raise CannotCompare(
+            f"{subject} {ident} is defined by more than one file ({paths}): which one "
+            "changed cannot be told, so no verdict is given; keep one file per id"
+        )
     return docs[0] if docs else None
 
 
@@ -143,7 +186,9 @@ def _check_loaded(head: revision.Revision, base: Catalog) -> None:
     """A head document with shape errors cannot be judged, unless it is broken
     in exactly the way it already was on the base branch (unchanged). A head
     file that does not load at all (a YAML error) cannot be judged either: its
-    contract would look removed. Only files that differ from the base are read."""
+    contract would look removed. Only files that differ from the base are read.
+    Nor can an id that two files define, on either side: comparing one of them
+    would let the other's change pass unseen."""
     if head.unloadable:
         path = head.unloadable[0]
         raise CannotCompare(
@@ -161,6 +206,9 @@ def _check_loaded(head: revision.Revision, base: Catalog) -> None:
             f"{doc.path} does not load cleanly, so its changes cannot be judged: "
             f"fix it first (`govern lint {doc.path}`)"
         )
+    twice = revision.defined_twice(base, head)
+    if twice is not None:
+        raise CannotCompare(twice.message())
 
 
 def _compare(

@@ -39,12 +39,11 @@ def _report(
         raise UsageError("--head and --staged cannot be used together")
     root = find_root(repo)
     loaded = config_mod.load(root, resolve)
-    config = loaded.config
     mode = Head("staged") if staged else Head("ref", head) if head else Head("worktree")
     return build(
         root,
-        config,
-        against=_against(against, config.breaking.against),
+        loaded,
+        against=_against(against, loaded.config.breaking.against),
         head=mode,
         now=clock.now(now),
     )
