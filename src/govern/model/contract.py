@@ -77,7 +77,9 @@ class Sla(Strict):
 
 
 class ChangePolicy(Strict):
-    notice_days: int | None = None
+    # Ten years at most, as in the configuration (govern/config.py): a larger
+    # number is a mistake or an attack (it overflows every date), never a policy.
+    notice_days: int | None = Field(default=None, le=3650)
     channel: str | None = None
 
 
