@@ -4,13 +4,22 @@ Blobs are read from git objects through one ``git cat-file --batch`` process,
 never by checking anything out. Every ref a user gives is checked (``-`` at the
 start is refused) and passed after ``--end-of-options``, so that no ref can
 become an option.
+
+Paths are untrusted too: a file name may hold spaces, newlines or bytes that
+are not UTF-8. Every list of paths is read NUL-separated (``-z``), never split
+on whitespace; names are decoded with ``surrogateescape`` (as ``os.fsdecode``
+does, and as the working tree's files are named by ``os.walk``), so each one
+goes back to git byte for byte; and every pathspec is literal
+(``GIT_LITERAL_PATHSPECS``): a file called ``*.yaml`` names only itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -33,9 +42,65 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     # Plain, stable output whatever the user's configuration says.
     env.update({"LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"})
+    # A path is a path: no glob or `:(magic)` in a file name (or a governed
+    # directory) can widen what a command looks at.
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    env.pop("GIT_GLOB_PATHSPECS", None)
+    env.pop("GIT_NOGLOB_PATHSPECS", None)
+    env.pop("GIT_ICASE_PATHSPECS", None)
     env.pop("GIT_DIR", None)
     env.pop("GIT_WORK_TREE", None)
     return env
+
+
+def _fs(data: bytes) -> str:
+    """Text git printed: paths keep bytes that are not UTF-8 (``os.fsdecode``)."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
+
+
+def _nul(text: str) -> list[str]:
+    """The entries of NUL-separated output (``-z``)."""
+    return [p for p in text.split("\0") if p]
+
+
+# The latest second Python's datetime can hold (9999-12-31T23:59:59 UTC).
+_MAX_STAMP = 253402300799
+
+
+def _time(sha: str, stamp: str) -> dt.datetime:
+    """A committer date (``%ct``) as a UTC datetime. A commit object can hold
+    any text there (`git hash-object --literally`): a date that is no number,
+    or beyond the year 9999, is a GitError naming the commit, never a crash
+    nor a commit left out of a history walk."""
+    if not stamp.isascii() or not stamp.isdigit() or int(stamp) > _MAX_STAMP:
+        shown = stamp[:40] or "none"
+        raise GitError(
+            f"commit {sha[:12]} has a committer date govern cannot read ({shown!r}: not a "
+            "number of seconds between 1970 and 9999), so it cannot date a notice by it; "
+            "the history that decides this change holds a malformed commit"
+        )
+    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc)
+
+
+def _dated_lines(out: str) -> list[tuple[str, str]]:
+    """``%H %ct`` lines as (sha, stamp); the stamp is checked by :func:`_time`."""
+    rows = []
+    for line in out.splitlines():
+        sha, _, stamp = line.partition(" ")
+        if not _is_sha(sha):
+            raise GitError(f"unexpected output of git rev-list: {line[:80]!r}")
+        rows.append((sha, stamp.strip()))
+    return rows
+
+
+# The header `cat-file --batch` prints for an object it found (the format is
+# given below): never the echo of a request, which holds a colon.
+_FOUND = re.compile(rb"([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) ([0-9]+)\n")
+_BATCH_FORMAT = "%(objectname) %(objecttype) %(objectsize)"
 
 
 def _is_sha(text: str) -> bool:
@@ -67,7 +132,7 @@ class Repo:
         """git's output; with ``check``, an exit code outside ``ok`` is a GitError."""
         try:
             done = subprocess.run(
-                ["git", *args],
+                [b"git", *(_bytes(a) for a in args)],
                 cwd=self.path,
                 env=_env(),
                 capture_output=True,
@@ -78,7 +143,7 @@ class Repo:
         if check and done.returncode not in ok:
             message = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise GitError(message[-1] if message else f"git {args[0]} failed")
-        return done.stdout.decode("utf-8", "replace")
+        return _fs(done.stdout)
 
     def close(self) -> None:
         if self._batch is not None:
@@ -120,8 +185,11 @@ class Repo:
 
     def commit(self, sha: str) -> Commit:
         if sha not in self._times:
-            out = self._run("log", "-1", "--format=%H %ct", "--end-of-options", sha).split()
-            self._times[sha] = dt.datetime.fromtimestamp(int(out[1]), dt.timezone.utc)
+            out = self._run("log", "-1", "--format=%H %ct", "--end-of-options", sha)
+            rows = _dated_lines(out)
+            if not rows:
+                raise GitError(f"unknown commit {sha[:12]}")
+            self._times[sha] = _time(*rows[0])
         return Commit(sha, self._times[sha])
 
     def is_shallow(self) -> bool:
@@ -145,12 +213,12 @@ class Repo:
             "--end-of-options", start, "--", path,
         )  # fmt: skip
         commits = []
-        for line in out.splitlines():
-            sha, _, stamp = line.partition(" ")
-            if stamp:
-                time = dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc)
-                self._times[sha] = time
-                commits.append(Commit(sha, time))
+        for sha, stamp in _dated_lines(out):
+            # Every commit counts: one left out (an unreadable date) would
+            # join two runs of a notice into one.
+            time = _time(sha, stamp)
+            self._times[sha] = time
+            commits.append(Commit(sha, time))
         return commits
 
     def first_parent_parent(self, sha: str) -> str | None:
@@ -180,13 +248,21 @@ class Repo:
         forward puts such a commit on the base branch as it is; but it cannot
         have been added before the commits it sits on. So a notice is dated no
         earlier than any older commit of the base branch."""
-        out = self._run("rev-list", "--first-parent", "--format=%ct", "--no-commit-header",
+        out = self._run("rev-list", "--first-parent", "--format=%H %ct", "--no-commit-header",
                         "--end-of-options", sha)  # fmt: skip
-        latest = max(int(t) for t in out.split())
-        return dt.datetime.fromtimestamp(latest, dt.timezone.utc)
+        latest, latest_sha = -1, sha
+        for row_sha, stamp in _dated_lines(out):
+            if not stamp.isascii() or not stamp.isdigit():
+                _time(row_sha, stamp)  # raises, naming the commit
+            if int(stamp) > latest:
+                latest, latest_sha = int(stamp), row_sha
+        if latest < 0:
+            raise GitError(f"unknown commit {sha[:12]}")
+        return _time(latest_sha, str(latest))
 
-    def find_files(self, commit: str, needle: str, dirs: list[str]) -> list[str]:
-        """Files under ``dirs`` at ``commit`` whose text contains ``needle``.
+    def find_files(self, commit: str, needle: str | Iterable[str], dirs: list[str]) -> list[str]:
+        """Files under ``dirs`` at ``commit`` whose text contains ``needle``
+        (or any of several).
 
         ``commit`` is a full sha read from git, never a user's ref. `git grep`
         takes ``--end-of-options`` for a revision (git 2.39: "unable to resolve
@@ -194,11 +270,16 @@ class Repo:
         Exit 1 is "no match"; any other failure is an error, never "no file"."""
         if not _is_sha(commit):
             raise GitError(f"not a commit id: {commit!r}")
-        out = self._run("grep", "-l", "-F", "-e", needle, commit, "--", *dirs, ok=(0, 1))
+        needles = [needle] if isinstance(needle, str) else sorted(set(needle))
+        if not needles:
+            return []
+        patterns = [arg for n in needles for arg in ("-e", n)]
+        out = self._run(
+            "grep", "-l", "-z", "-F", "--no-recurse-submodules", "--no-textconv", *patterns,
+            commit, "--", *dirs, ok=(0, 1),
+        )  # fmt: skip
         prefix = f"{commit}:"
-        return [
-            line[len(prefix) :] if line.startswith(prefix) else line for line in out.splitlines()
-        ]
+        return [p[len(prefix) :] if p.startswith(prefix) else p for p in _nul(out)]
 
     # --- trees and blobs --------------------------------------------------------------------
 
@@ -206,33 +287,57 @@ class Repo:
         out = self._run(
             "ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", *dirs
         )
-        return sorted(p for p in out.split("\0") if p)
+        return sorted(_nul(out))
 
     def staged_files(self, dirs: list[str]) -> list[str]:
         out = self._run("ls-files", "-z", "--cached", "--", *dirs)
-        return sorted(p for p in out.split("\0") if p)
+        return sorted(_nul(out))
 
     def blob(self, spec: str) -> bytes | None:
-        """Content of ``commit:path`` (or ``:path`` for the index); None when absent."""
+        """Content of ``commit:path`` (or ``:path`` for the index); None when absent.
+
+        Requests are NUL-terminated (``-z``), so a path may hold a newline or
+        a space. An object found is announced by a header of three fields; an
+        absent one by the request itself and `` missing`` (which then spans
+        as many lines as the path does), read back exactly."""
         commit, _, path = spec.partition(":")
-        spec = f"{commit}:{self.prefix}{path}"  # cat-file reads paths from the top level
+        request = _bytes(f"{commit}:{self.prefix}{path}")  # cat-file reads from the top level
         proc = self._batch_process()
         assert proc.stdin is not None and proc.stdout is not None
-        proc.stdin.write(spec.encode("utf-8") + b"\n")
+        proc.stdin.write(request + b"\0")
         proc.stdin.flush()
-        header = proc.stdout.readline().decode("utf-8", "replace").split()
-        if len(header) != 3 or header[1] != "blob":
-            if len(header) == 3:  # a tree or a commit: consume it
-                proc.stdout.read(int(header[2]) + 1)
+        header = proc.stdout.readline()
+        found = _FOUND.fullmatch(header)
+        if found is None:
+            expected = request + b" missing\n"
+            rest = len(expected) - len(header)
+            if rest < 0 or not expected.startswith(header):
+                self._broken(spec, header)
+            reply = header + (proc.stdout.read(rest) if rest else b"")
+            if reply != expected:
+                self._broken(spec, reply)
             return None
-        data = proc.stdout.read(int(header[2]))
+        size = int(found.group(3))
+        data = proc.stdout.read(size)
         proc.stdout.read(1)  # the newline after the content
-        return data
+        if len(data) != size:
+            self._broken(spec, header)
+        return data if found.group(2) == b"blob" else None  # a tree or a submodule: no file
+
+    def _broken(self, spec: str, reply: bytes) -> None:
+        """git cat-file said something else than an object or "missing": stop
+        it (its output can no longer be followed) and say so."""
+        if self._batch is not None:
+            self._batch.kill()
+            self._batch.wait()
+            self._batch = None
+        shown = _fs(reply[:120])
+        raise GitError(f"git cat-file could not read {spec!r}: {shown!r}")
 
     def _batch_process(self) -> subprocess.Popen[bytes]:
         if self._batch is None:
             self._batch = subprocess.Popen(
-                ["git", "cat-file", "--batch"],
+                ["git", "cat-file", f"--batch={_BATCH_FORMAT}", "-z"],
                 cwd=self.path,
                 env=_env(),
                 stdin=subprocess.PIPE,
@@ -247,26 +352,40 @@ class Repo:
         """Paths under ``dirs`` that differ between ``base`` and the head: a commit
         (``head``), the index (``staged``), or the working tree with its untracked
         files. Only these need reading: an unchanged file holds no change. Paths
-        are relative to ``root`` (``--relative``), like every other path here."""
+        are relative to ``root`` (``--relative``), like every other path here.
+
+        A submodule (or a repository nested in the working tree) whose entry
+        changed is refused: its files are not this repository's objects, so
+        their changes could not be judged, and a silent pass is no verdict."""
+        args = ["diff", "--raw", "-z", "--relative", "--no-renames", "--ignore-submodules=none"]
         if head is not None:
-            args = ["diff", "--name-only", "--relative", "-z", "--no-renames", "--end-of-options",
-                    base, head]  # fmt: skip
+            args += ["--end-of-options", base, head]
         elif staged:
-            args = [
-                "diff",
-                "--cached",
-                "--name-only",
-                "--relative",
-                "-z",
-                "--no-renames",
-                "--end-of-options",
-                base,
-            ]
+            args += ["--cached", "--end-of-options", base]
         else:
-            args = ["diff", "--name-only", "--relative", "-z", "--no-renames", "--end-of-options",
-                    base]  # fmt: skip
-        out = set(p for p in self._run(*args, "--", *dirs).split("\0") if p)
+            args += ["--end-of-options", base]
+        fields = self._run(*args, "--", *dirs).split("\0")
+        out: set[str] = set()
+        # `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL
+        for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+            if not meta.startswith(":") or not path:
+                continue
+            modes = meta[1:].split(" ")[:2]
+            if "160000" in modes:
+                raise GitError(
+                    f"{path} is a git submodule inside a governed directory and it changed: "
+                    "`govern breaking` cannot compare the files of a submodule, so it refuses "
+                    "rather than pass them unseen (keep contracts and metrics in this repository)"
+                )
+            out.add(path)
         if head is None and not staged:
             untracked = self._run("ls-files", "--others", "--exclude-standard", "-z", "--", *dirs)
-            out |= {p for p in untracked.split("\0") if p}
+            for path in _nul(untracked):
+                if path.endswith("/"):  # git lists a nested repository as its directory
+                    raise GitError(
+                        f"{path} is a git repository nested inside a governed directory: "
+                        "`govern breaking` cannot compare its files, so it refuses rather than "
+                        "pass them unseen"
+                    )
+                out.add(path)
         return out
