@@ -189,10 +189,15 @@ class History:
             start, cur = parent, moved
 
     def _find(self, sha: str, ident: str) -> str | None:
-        for path in self.repo.find_files(sha, ident, self.dirs):
-            if self.model(sha, path, ident) is not None:
-                return path
-        return None
+        """The one file that defines ``ident`` at ``sha``. Two files that do are
+        no answer: neither is taken for the other (a copy carrying the notice
+        must not date it), so the notice is followed no further back."""
+        found = [
+            path
+            for path in self.repo.find_files(sha, ident, self.dirs)
+            if self.model(sha, path, ident) is not None
+        ]
+        return found[0] if len(found) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -227,9 +232,7 @@ def decide(
                     if missing
                     else "a reason"
                 )
-                notice = Notice(
-                    "missing", None, None, required_days, today + dt.timedelta(days=required_days)
-                )
+                notice = Notice("missing", None, None, required_days, _plus(today, required_days))
                 return Decision(False, notice, w, f"The waiver for it lacks {lack}.")
             notice = Notice("waived", None, None, required_days, None)
             approved = ", ".join(w.approved_by) or "nobody"
@@ -238,7 +241,7 @@ def decide(
     tip = history.tip(base_name)
     found = history.announced(base_sha, base_path, change.id, change.element, change.change, tip)
     if found is None:
-        earliest = today + dt.timedelta(days=required_days)
+        earliest = _plus(today, required_days)
         if history.on_tip(tip, base_path, change.id, change.element, change.change):
             reason = (
                 f"{base_name} carries the notice, but this branch starts before it: merge or "
@@ -259,7 +262,7 @@ def decide(
     commit = found.commit
     announced = history.dated(commit).date()
     age = (today - announced).days
-    earliest = announced + dt.timedelta(days=required_days)
+    earliest = _plus(announced, required_days)
     if found.not_before is not None and found.not_before > earliest:
         earliest = found.not_before
     where = f"announced on {announced} in {commit.short}, {age} days ago"
@@ -269,7 +272,7 @@ def decide(
             f"{commit.short}), at least {age} days ago"
         )
         if age < required_days:
-            need = today - dt.timedelta(days=required_days + 1)
+            need = _plus(today, -(required_days + 1))
             raise ShallowHistory(
                 f"{change.id}: the notice for {change.element} reaches the start of this shallow "
                 f"clone; fetch more history to decide: {fetch_hint(need)}"
@@ -287,6 +290,16 @@ def decide(
         )  # fmt: skip
     notice = Notice("announced", announced, commit.sha, required_days, earliest)
     return Decision(True, notice, None, f"It was {where} (needs {required_days}).")
+
+
+def _plus(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, within the calendar Python holds: a notice
+    dated by a commit of the year 9999, or a contract asking for a billion
+    days of notice, ends in a refusal, never in an overflow."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def required_days(minimum: int, *models: Any) -> int:
