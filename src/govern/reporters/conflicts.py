@@ -3,21 +3,18 @@
 Each conflict shows its members side by side (one column per member: id,
 owner, file and line, then what each says: its formula, claim, role or RACI
 row), then what differs. Every string that came from a file is escaped: Rich
-``Text`` objects (never markup) and :func:`control` in the terminal, table
-cells escaped in markdown.
+``Text`` objects (never markup) and :func:`control` in the terminal,
+``escape.md_text`` in markdown.
 """
 
 from __future__ import annotations
 
-import json as json_mod
-import re
 from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
 
-from govern.reporters.escape import control
-from govern.reporters.markdown import cell
+from govern.reporters.escape import control, dumps, md_text
 from govern.reports.conflicts import Conflict, ConflictReport
 
 _MARK = {"error": ("✗ ", "bold red"), "warning": ("! ", "bold yellow")}
@@ -158,18 +155,16 @@ def as_dict(report: ConflictReport) -> dict[str, Any]:
 
 
 def json(report: ConflictReport) -> str:
-    return json_mod.dumps(as_dict(report), indent=2, ensure_ascii=False)
+    return dumps(as_dict(report))
 
 
 # --- markdown -----------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([`*_\[\]~#!>])")
-
 
 def _md(value: str) -> str:
-    """Text from files in markdown: a table cell's escapes, and no emphasis,
-    links, code spans or headings (``count(*) * 100`` stays as written)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", cell(value))
+    """Text from files in markdown (names, formulas, facts): shown as written,
+    never markup (``count(*) * 100`` stays as written)."""
+    return md_text(value)
 
 
 def markdown(report: ConflictReport) -> str:

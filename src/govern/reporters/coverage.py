@@ -3,14 +3,13 @@ PRODUCT.md section 2, plus documented extras) and markdown (a job summary or
 a wiki page). Only :func:`text` imports Rich.
 
 Every name that came from a file (team, asset, field, source) is escaped:
-control characters in text, pipes and HTML in markdown cells."""
+control characters in text, ``escape.md_code``/``md_text`` in markdown."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
-from govern.reporters.escape import control
+from govern.reporters.escape import control, dumps, md_code, md_message, md_text
 from govern.reports.coverage import NO_OWNER, CoverageReport, Gap, Measure
 
 if TYPE_CHECKING:
@@ -242,32 +241,14 @@ def to_json(report: CoverageReport) -> str:
         if m.name == "contracts":
             item["without_consumers"] = [_gap_json(g) for g in m.unconsumed]
         items.append(item)
-    return json.dumps({"coverage": items, "ok": report.ok}, indent=2, ensure_ascii=False)
+    return dumps({"coverage": items, "ok": report.ok})
 
 
 # --- markdown -----------------------------------------------------------------------------
 
 
-def _cell(value: str) -> str:
-    from govern.reporters.markdown import cell
-
-    return cell(value)
-
-
-def _code(value: str) -> str:
-    """An inline code span that holds any text (backticks included)."""
-    value = _cell(value)
-    longest = run = 0
-    for ch in value:
-        run = run + 1 if ch == "`" else 0
-        longest = max(longest, run)
-    fence = "`" * (longest + 1)
-    pad = " " if value.startswith("`") or value.endswith("`") else ""
-    return f"{fence}{pad}{value}{pad}{fence}"
-
-
 def _team_md(team: str) -> str:
-    return NO_OWNER if team == NO_OWNER else _code(team)
+    return NO_OWNER if team == NO_OWNER else md_code(team)
 
 
 def markdown(report: CoverageReport, *, details: bool) -> str:
@@ -313,13 +294,13 @@ def markdown(report: CoverageReport, *, details: bool) -> str:
         for heading, gaps in sections:
             if not gaps:
                 continue
-            lines += [f"### {_cell(heading)}", "", "| Item | Team | What is missing |",
+            lines += [f"### {md_text(heading)}", "", "| Item | Team | What is missing |",
                       "| --- | --- | --- |"]  # fmt: skip
             for g in gaps:
-                item = f"{g.kind} {_code(g.name)}"
+                item = f"{g.kind} {md_code(g.name)}"
                 if g.parent is not None:
-                    item = f"{_code(g.name)} in {g.parent_kind} {_code(g.parent)}"
-                reasons = _cell("; ".join(g.reasons))
+                    item = f"{md_code(g.name)} in {g.parent_kind} {md_code(g.parent)}"
+                reasons = md_message("; ".join(g.reasons))
                 lines.append(f"| {item} | {_team_md(g.team)} | {reasons} |")
             lines.append("")
     else:

@@ -1,5 +1,7 @@
 """Markdown: an announcement of changes ready for a contract's channel, and
-job summaries."""
+job summaries. Every string from a file goes through ``escape.md_text``,
+``md_code`` or ``md_message`` (see there): a name cannot close its code span,
+start a link, an image or HTML, or break a table row."""
 
 from __future__ import annotations
 
@@ -7,18 +9,10 @@ from itertools import groupby
 from typing import TYPE_CHECKING
 
 from govern.findings import Finding, Severity
-from govern.reporters.escape import control
+from govern.reporters.escape import md_code, md_message, md_text
 
 if TYPE_CHECKING:
     from govern.changes.report import Assessed, Report
-
-
-def cell(text: str) -> str:
-    """Text from files in a table cell: no pipes, no line breaks (CommonMark
-    ends a line at CR too), no control characters, no HTML."""
-    text = " ".join(text.splitlines())
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-    return control(text)
 
 
 def _verdict(a: Assessed) -> str:
@@ -29,7 +23,8 @@ def _verdict(a: Assessed) -> str:
 
 def changes(report: Report) -> str:
     lines = [
-        f"## Data contract changes: `{cell(report.base_name)}` → {cell(report.head_name)}",
+        f"## Data contract changes: {md_code(report.base_name, table=False)} → "
+        f"{md_text(report.head_name)}",
         "",
     ]
     if not report.changes:
@@ -37,16 +32,16 @@ def changes(report: Report) -> str:
     key = lambda a: (a.change.subject, a.change.id)  # noqa: E731
     for (subject, ident), group in groupby(sorted(report.changes, key=key), key=key):
         items = list(group)
-        lines.append(f"### {subject} `{cell(ident)}`")
+        lines.append(f"### {subject} {md_code(ident, table=False)}")
         lines.append("")
         facts = []
         consumers = sorted({c for a in items for c in a.consumers})
         if consumers:
             label = "Approvers" if subject == "metric" else "Consumers"
-            facts.append(f"{label}: {', '.join(cell(c) for c in consumers)}")
+            facts.append(f"{label}: {', '.join(md_text(c) for c in consumers)}")
         channel = next((a.channel for a in items if a.channel), None)
         if channel:
-            facts.append(f"Announce in: {cell(channel)}")
+            facts.append(f"Announce in: {md_text(channel)}")
         if facts:
             lines += [" · ".join(facts), ""]
         lines += [
@@ -54,12 +49,12 @@ def changes(report: Report) -> str:
             "| --- | --- | --- | --- | --- |",
         ]
         for a in items:
-            what = a.change.detail
+            what = md_message(a.change.detail)
             if a.metrics:
-                what += f" (read by metrics: {', '.join(a.metrics)})"
+                what += f" (read by metrics: {', '.join(md_text(m) for m in a.metrics)})"
             lines.append(
-                f"| {a.change.change} | `{cell(a.change.element)}` | {_verdict(a)} | "
-                f"{cell(what)} | {cell(a.reason)} |"
+                f"| {a.change.change} | {md_code(a.change.element)} | {_verdict(a)} | "
+                f"{what} | {md_message(a.reason)} |"
             )
         lines.append("")
     return "\n".join(lines)
@@ -81,7 +76,7 @@ def lint(findings: list[Finding], *, files: int, documents: int, rules: int) -> 
     ]
     for f in findings:
         lines.append(
-            f"| `{cell(f.path)}` | {f.location.line}:{f.location.column} | {f.severity.value} | "
-            f"{f.rule} {f.name} | {cell(f.message)} |"
+            f"| {md_code(f.path)} | {f.location.line}:{f.location.column} | {f.severity.value} | "
+            f"{f.rule} {f.name} | {md_message(f.message)} |"
         )
     return "\n".join([*lines, ""])
