@@ -3,9 +3,18 @@
 Escaping follows GitHub's toolkit (``@actions/core`` ``escapeData`` and
 ``escapeProperty``): ``%``, CR and LF in messages, and also ``:`` and ``,`` in
 properties, so that text from a contract can never start a workflow command
-of its own (``\\n::set-env ...``). GitHub shows at most 10 annotations of each
-type per step; beyond that, the last annotation says how many more there are
-and the job summary lists them all.
+of its own (``\\n::set-env ...``). The runner also splits lines where the
+toolkit does not look: other control characters, NEL, U+2028 and lone
+surrogates are shown as escapes (``escape.control_keep_lines``) first.
+
+The plain log lines before the annotations are no commands either: the
+runner reads ``::`` at the start of any line (after spaces) and the legacy
+``##[command]`` anywhere in one. A line starts with a path or an id escaped
+as a property (no ``:`` left), and ``##[`` is written ``##%5B``.
+
+GitHub shows at most 10 annotations of each type per step; beyond that, the
+last annotation says how many more there are and the job summary lists them
+all.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govern.findings import Finding, Severity
+from govern.reporters.escape import control_keep_lines
 
 if TYPE_CHECKING:
     from govern.changes.report import Report
@@ -24,11 +34,19 @@ _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
+    """``escapeData`` of ``@actions/core``, after other control characters are made visible."""
+    text = control_keep_lines(text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
+    """``escapeProperty`` of ``@actions/core``: also ``:`` and ``,``."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _log(line: str) -> str:
+    """A plain log line: no legacy ``##[command]`` anywhere in it."""
+    return line.replace("##[", "##%5B")
 
 
 @dataclass(frozen=True)
@@ -78,8 +96,10 @@ def limited(annotations: Iterable[Annotation], *, summary: bool) -> list[str]:
 def lint(findings: list[Finding], *, summary: bool) -> str:
     """The log lines (every finding) followed by the annotations."""
     lines = [
-        f"{f.path}:{f.location.line}:{f.location.column}: {f.severity.value} {f.rule} "
-        f"[{f.name}] {escape_data(f.message)}"
+        _log(
+            f"{escape_property(f.path)}:{f.location.line}:{f.location.column}: "
+            f"{f.severity.value} {f.rule} [{f.name}] {escape_data(f.message)}"
+        )
         for f in findings
     ]
     annotations = (
@@ -112,8 +132,10 @@ def changes(report: Report, *, summary: bool) -> str:
         state = ("allowed" if a.allowed else "refused") if a.verdict == "breaking" else a.verdict
         message = f"{a.change.detail} ({a.change.change}, {state}). {a.reason}".strip()
         lines.append(
-            f"{a.path or a.change.id}:{a.line}: {state} {a.change.change} "
-            f"{a.change.element}: {escape_data(message)}"
+            _log(
+                f"{escape_property(a.path or a.change.id)}:{a.line}: {state} {a.change.change} "
+                f"{escape_data(a.change.element)}: {escape_data(message)}"
+            )
         )
         # A removed contract's file is gone from the head: annotate without a file.
         annotations.append(
