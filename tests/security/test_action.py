@@ -470,3 +470,32 @@ def test_an_against_that_names_no_commit_fails(tmp_path: Path, against: str) -> 
     assert (breaking.code, breaking.raw_output) == (2, b"status=2\n")
     assert run.outputs["refused"] == ""
     assert "govern breaking could not run (exit 2" in run.step("Verdict").stdout
+
+
+def test_a_pull_request_that_turns_a_rule_off_is_still_linted_by_the_base_rules(
+    tmp_path: Path,
+) -> None:
+    # The branch misspells a consumer team (GOV102, an error) and turns GOV102
+    # off in its own govern.yaml, with breaking off: the lint step alone must
+    # hold it to the base branch's rules, fetched by the Action.
+    origin = tmp_path / "origin"
+    make_repo(origin, {})
+    git(origin, "init", "-q", "-b", "main")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "base", date="2026-10-01T10:00:00+00:00")
+    git(origin, "checkout", "-q", "-b", "feature")
+    path = origin / CONTRACT
+    text = path.read_text()
+    assert "- team: analytics" in text
+    path.write_text(text.replace("- team: analytics", "- team: analytcs"))
+    (origin / "govern.yaml").write_text("rules:\n  GOV102: off\n")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "quiet", date="2026-11-20T10:00:00+00:00")
+    workspace = tmp_path / "workspace"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "feature", f"file://{origin}",
+        str(workspace))  # fmt: skip
+    run = run_action(workspace, tmp_path, base_ref="main", breaking="false")
+    assert_fails_safely(run, tmp_path)
+    assert run.outputs["errors"] == "1"
+    assert "GOV102" in run.log
+    assert "`config.rules.GOV102.severity` is looser than on origin/main" in run.log
