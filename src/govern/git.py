@@ -77,10 +77,10 @@ def _time(sha: str, stamp: str) -> dt.datetime:
     or beyond the year 9999, is a GitError naming the commit, never a crash
     nor a commit left out of a history walk."""
     if not stamp.isascii() or not stamp.isdigit() or int(stamp) > _MAX_STAMP:
-        shown = stamp[:40] or "none"
+        shown = repr(stamp[:40]) if stamp else "none"
         raise GitError(
-            f"commit {sha[:12]} has a committer date govern cannot read ({shown!r}: not a "
-            "number of seconds between 1970 and 9999), so it cannot date a notice by it; "
+            f"commit {sha[:12]} has a committer date govern cannot use ({shown}; it must be "
+            "seconds since 1970, before the year 10000), so no notice can be dated by it: "
             "the history that decides this change holds a malformed commit"
         )
     return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc)
