@@ -2,16 +2,26 @@
 
 Every rule is in ``tool.driver.rules``; each result has a 1-based region and
 ``partialFingerprints`` that do not depend on line numbers, so a finding keeps
-its identity when unrelated lines move."""
+its identity when unrelated lines move.
+
+Text from files: ``artifactLocation.uri`` is a URI reference, each path
+segment percent-encoded (RFC 3986; ``%``, ``#``, ``?`` and ``:`` included, the
+bytes of a file name that is not UTF-8 as they are on disk), so that a
+consumer reads the path that was linted. Messages are plain text with SARIF's
+embedded links (section 3.11.6): ``[`` and ``]`` from a file are escaped
+``\\[`` ``\\]``, control characters are shown as escapes, and the log is
+always UTF-8 (``escape.dumps``)."""
 
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from govern import __version__
 from govern.findings import Finding, Severity
+from govern.reporters.escape import control, dumps
 
 if TYPE_CHECKING:
     from govern.changes.report import Report
@@ -20,8 +30,26 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+# Lone surrogates that surrogateescape did not make (it makes U+DC80-U+DCFF).
+_NOT_A_BYTE = re.compile(r"[\ud800-\udc7f\udd00-\udfff]")
+
+
+def uri(path: str) -> str:
+    """A repository path as a relative URI reference: every byte but the
+    unreserved characters and ``/`` percent-encoded, UTF-8 (a name read
+    with surrogateescape gives back its own bytes)."""
+    raw = _NOT_A_BYTE.sub("\ufffd", path).encode("utf-8", "surrogateescape")
+    return quote(raw, safe="/")
+
+
+def text(message: str) -> str:
+    """A plain-text SARIF message: no embedded link, no control character."""
+    return control(message).replace("[", "\\[").replace("]", "\\]")
+
+
 def _fingerprint(*parts: str, seen: dict[str, int]) -> str:
-    digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a name that is not UTF-8 still has a fingerprint of its own.
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     # Two identical findings in one file stay distinct: count them.
     n = seen.get(digest, 0)
     seen[digest] = n + 1
@@ -34,7 +62,7 @@ def _location(path: str, line: int, column: int | None = None) -> dict[str, Any]
         region["startColumn"] = max(column, 1)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
             "region": region,
         }
     }
@@ -58,7 +86,7 @@ def _run(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return dumps(log)
 
 
 def lint(findings: list[Finding]) -> str:
@@ -86,7 +114,7 @@ def lint(findings: list[Finding]) -> str:
             "ruleId": f.rule,
             "ruleIndex": codes.index(f.rule),
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message},
+            "message": {"text": text(f.message)},
             "locations": [_location(f.path, f.location.line, f.location.column)],
             "partialFingerprints": {
                 "governFinding/v1": _fingerprint(f.rule, f.path, f.message, seen=seen)
@@ -126,7 +154,7 @@ def changes(report: Report) -> str:
             "ruleId": a.change.change,
             "ruleIndex": kinds.index(a.change.change),
             "level": lvl,
-            "message": {"text": f"{a.change.detail}. {a.reason}".strip()},
+            "message": {"text": text(f"{a.change.detail}. {a.reason}".strip())},
             "partialFingerprints": {
                 "governChange/v1": _fingerprint(
                     a.change.id, a.change.element, a.change.change, seen=seen
