@@ -1,11 +1,14 @@
-"""JSON output with the normative keys of PRODUCT.md section 2."""
+"""JSON output with the normative keys of PRODUCT.md section 2.
+
+Strings are as written (``escape.dumps``): only a lone surrogate (a file name
+that is not UTF-8) is written ``\\udcXX``, so that the output is UTF-8."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from govern.findings import Finding, Severity
+from govern.reporters.escape import dumps
 
 if TYPE_CHECKING:
     from govern.changes.report import Report
@@ -37,7 +40,7 @@ def lint(findings: list[Finding], *, files: int, documents: int, rules: int) -> 
             "rules": rules,
         },
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    return dumps(payload)
 
 
 def changes(report: Report) -> str:
@@ -84,4 +87,4 @@ def changes(report: Report) -> str:
             "allowed": len(breaking) - len(report.refused),
         },
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    return dumps(payload)

@@ -8,14 +8,13 @@ Every name, channel and description came from a file: each passes through
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-from govern.reporters.escape import control
+from govern.reporters.escape import control, dumps
 from govern.reporters.text import console
 from govern.reports.oncall import OnCall
 from govern.reports.owners import (
@@ -131,7 +130,7 @@ def to_json(report: OwnersReport) -> str:
         "contract": _related(report.contract),
         "notes": report.notes,
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    return dumps(payload)
 
 
 def not_found_json(nf: NotFound) -> str:
@@ -143,7 +142,7 @@ def not_found_json(nf: NotFound) -> str:
             "candidates": [{"kind": c.kind, "id": c.id} for c in nf.candidates],
         }
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False)
+    return dumps(payload)
 
 
 # --- text -------------------------------------------------------------------------------
@@ -203,7 +202,7 @@ def _rota_lines(con: Console, rota: Rota, indent: str) -> None:
 def _contact_text(c: Contact) -> Text:
     out = Text()
     if c.kind == "role":
-        out.append(f"{c.name}: ", style="dim")
+        out.append(f"{control(c.name)}: ", style="dim")
         if c.name == "manager" or c.name == "oncall":
             out.append(control(c.person) if c.person else "nobody", style="bold")
             if c.detail:
@@ -305,7 +304,7 @@ def text(report: OwnersReport, *, color: bool) -> None:
     rota = report.oncall
     title = Text("On call", style="bold")
     if rota is not None and rota.rotation:
-        title.append(f"  {control(rota.team)}, {rota.rotation}", style="dim")
+        title.append(f"  {control(rota.team)}, {control(rota.rotation)}", style="dim")
         if rota.handoff:
             title.append(f", handoff {control(rota.handoff)}", style="dim")
     con.print(title)
@@ -318,7 +317,7 @@ def text(report: OwnersReport, *, color: bool) -> None:
     if report.escalation or report.team_escalation:
         con.print(Text("Escalation", style="bold"))
         for level in report.escalation:
-            line = Text(f"  {level.severity:<9} ")
+            line = Text(f"  {control(level.severity):<9} ")
             line.append_text(_first_responder(report))
             line.append(" responds")
             if level.respond_within:
