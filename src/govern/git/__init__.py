@@ -1,4 +1,4 @@
-"""The only module that talks to git.
+"""The only package that talks to git.
 
 Blobs are read from git objects through one ``git cat-file --batch`` process,
 never by checking anything out. Every ref a user gives is checked (``-`` at the
@@ -16,16 +16,28 @@ goes back to git byte for byte; and every pathspec is literal
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
-import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .errors import GitError
+from .plumbing import (
+    _BATCH_FORMAT,
+    _FOUND,
+    _SAFE,
+    _bytes,
+    _dated_lines,
+    _env,
+    _fs,
+    _is_sha,
+    _nul,
+    _read,
+    _time,
+)
 
-class GitError(Exception):
-    """A git problem the user must fix (exit 2): not a repository, unknown
-    ref, unrelated histories, history too shallow."""
+__all__ = ["Commit", "GitError", "Repo"]
 
 
 @dataclass(frozen=True)
@@ -36,75 +48,6 @@ class Commit:
     @property
     def short(self) -> str:
         return self.sha[:7]
-
-
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    # Plain, stable output whatever the user's configuration says.
-    env.update({"LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"})
-    # A path is a path: no glob or `:(magic)` in a file name (or a governed
-    # directory) can widen what a command looks at.
-    env["GIT_LITERAL_PATHSPECS"] = "1"
-    env.pop("GIT_GLOB_PATHSPECS", None)
-    env.pop("GIT_NOGLOB_PATHSPECS", None)
-    env.pop("GIT_ICASE_PATHSPECS", None)
-    env.pop("GIT_DIR", None)
-    env.pop("GIT_WORK_TREE", None)
-    return env
-
-
-def _fs(data: bytes) -> str:
-    """Text git printed: paths keep bytes that are not UTF-8 (``os.fsdecode``)."""
-    return data.decode("utf-8", "surrogateescape")
-
-
-def _bytes(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
-
-
-def _nul(text: str) -> list[str]:
-    """The entries of NUL-separated output (``-z``)."""
-    return [p for p in text.split("\0") if p]
-
-
-# The latest second Python's datetime can hold (9999-12-31T23:59:59 UTC).
-_MAX_STAMP = 253402300799
-
-
-def _time(sha: str, stamp: str) -> dt.datetime:
-    """A committer date (``%ct``) as a UTC datetime. A commit object can hold
-    any text there (`git hash-object --literally`): a date that is no number,
-    or beyond the year 9999, is a GitError naming the commit, never a crash
-    nor a commit left out of a history walk."""
-    if not stamp.isascii() or not stamp.isdigit() or int(stamp) > _MAX_STAMP:
-        shown = repr(stamp[:40]) if stamp else "none"
-        raise GitError(
-            f"commit {sha[:12]} has a committer date govern cannot use ({shown}; it must be "
-            "seconds since 1970, before the year 10000), so no notice can be dated by it: "
-            "the history that decides this change holds a malformed commit"
-        )
-    return dt.datetime.fromtimestamp(int(stamp), dt.timezone.utc)
-
-
-def _dated_lines(out: str) -> list[tuple[str, str]]:
-    """``%H %ct`` lines as (sha, stamp); the stamp is checked by :func:`_time`."""
-    rows = []
-    for line in out.splitlines():
-        sha, _, stamp = line.partition(" ")
-        if not _is_sha(sha):
-            raise GitError(f"unexpected output of git rev-list: {line[:80]!r}")
-        rows.append((sha, stamp.strip()))
-    return rows
-
-
-# The header `cat-file --batch` prints for an object it found (the format is
-# given below): never the echo of a request, which holds a colon.
-_FOUND = re.compile(rb"([0-9a-f]{40}|[0-9a-f]{64}) ([a-z]+) ([0-9]+)\n")
-_BATCH_FORMAT = "%(objectname) %(objecttype) %(objectsize)"
-
-
-def _is_sha(text: str) -> bool:
-    return len(text) in (40, 64) and all(c in "0123456789abcdef" for c in text)
 
 
 class Repo:
@@ -132,7 +75,7 @@ class Repo:
         """git's output; with ``check``, an exit code outside ``ok`` is a GitError."""
         try:
             done = subprocess.run(
-                [b"git", *(_bytes(a) for a in args)],
+                [b"git", *_SAFE, *(_bytes(a) for a in args)],
                 cwd=self.path,
                 env=_env(),
                 capture_output=True,
@@ -337,7 +280,7 @@ class Repo:
     def _batch_process(self) -> subprocess.Popen[bytes]:
         if self._batch is None:
             self._batch = subprocess.Popen(
-                ["git", "cat-file", f"--batch={_BATCH_FORMAT}", "-z"],
+                ["git", *(a.decode() for a in _SAFE), "cat-file", f"--batch={_BATCH_FORMAT}", "-z"],
                 cwd=self.path,
                 env=_env(),
                 stdin=subprocess.PIPE,
@@ -360,12 +303,16 @@ class Repo:
         args = ["diff", "--raw", "-z", "--relative", "--no-renames", "--ignore-submodules=none"]
         if head is not None:
             args += ["--end-of-options", base, head]
-        elif staged:
-            args += ["--cached", "--end-of-options", base]
         else:
-            args += ["--end-of-options", base]
+            # The index against `base` (object ids only): `git diff` against the
+            # working tree would run the repository's clean filters on the
+            # files it re-hashes. The working tree is compared with the index
+            # below, by hashing its files here.
+            args += ["--cached", "--end-of-options", base]
         fields = self._run(*args, "--", *dirs).split("\0")
         out: set[str] = set()
+        if head is None and not staged:
+            out |= self._worktree_changes(dirs)
         # `:<old mode> <new mode> <old id> <new id> <status>` NUL `<path>` NUL
         for meta, path in zip(fields[0::2], fields[1::2], strict=False):
             if not meta.startswith(":") or not path:
@@ -388,4 +335,36 @@ class Repo:
                         "pass them unseen"
                     )
                 out.add(path)
+        return out
+
+    def _worktree_changes(self, dirs: list[str]) -> set[str]:
+        """Tracked paths under ``dirs`` whose working-tree file differs from
+        the index: each file hashed as git hashes a blob, with no filter, no
+        fsmonitor, nothing of the repository's run. A submodule's checkout is
+        compared by git itself (only those paths: no superproject file)."""
+        out: set[str] = set()
+        gitlinks: list[str] = []
+        for entry in _nul(self._run("ls-files", "-s", "-z", "--", *dirs)):
+            meta, _, path = entry.partition("\t")
+            mode, oid = meta.split(" ")[:2]
+            if mode == "160000":
+                gitlinks.append(path)
+                continue
+            full = os.path.join(self.path, path)
+            try:
+                data = _bytes(os.readlink(full)) if mode == "120000" else _read(full)
+            except OSError:
+                out.add(path)  # deleted (or unreadable): the head has no such file
+                continue
+            digest = hashlib.sha1 if len(oid) == 40 else hashlib.sha256
+            if digest(b"blob %d\0" % len(data) + data).hexdigest() != oid:
+                out.add(path)
+        if gitlinks:
+            raw = self._run("diff", "--raw", "-z", "--ignore-submodules=none", "--", *gitlinks)
+            for path in _nul(raw)[1::2]:
+                raise GitError(
+                    f"{path} is a git submodule inside a governed directory and it changed: "
+                    "`govern breaking` cannot compare the files of a submodule, so it refuses "
+                    "rather than pass them unseen (keep contracts and metrics in this repository)"
+                )
         return out
