@@ -165,17 +165,41 @@ def load(root: str, resolve_rule: Callable[[str], str | None]) -> LoadedConfig:
     """Read the repository's configuration; ``resolve_rule`` maps a rule code
     or name to its code (None when unknown)."""
 
-    def read(name: str) -> bytes | None:
-        path = os.path.join(root, name)
-        if not os.path.isfile(path):
-            return None
-        try:
-            with open(path, "rb") as fh:
-                return fh.read()
-        except OSError as exc:
-            raise ConfigError(name, 1, 1, f"cannot read: {exc.strerror}") from None
+    return load_from(lambda name: read_file(root, name), resolve_rule)
 
-    return load_from(read, resolve_rule)
+
+# A configuration is a few hundred bytes; this is far above any real one.
+_MAX_CONFIG_BYTES = 1_000_000
+
+
+def read_file(root: str, name: str) -> bytes | None:
+    """The bytes of the configuration file ``name`` in the working tree, or
+    None when there is none. The file is a pull request's like any other: a
+    symlink out of the repository, a named pipe (which would block a read
+    forever) or a huge file is a configuration error, never read."""
+    import stat
+
+    path = os.path.join(root, name)
+    if not os.path.lexists(path):
+        return None
+    real_root = os.path.realpath(root)
+    real = os.path.realpath(path)
+    if not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        raise ConfigError(name, 1, 1, "is a symlink out of the repository: not read")
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ConfigError(name, 1, 1, f"cannot read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                return None
+            raise ConfigError(name, 1, 1, "is not a regular file (a pipe or a device): not read")
+        data = fh.read(_MAX_CONFIG_BYTES + 1)
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise ConfigError(name, 1, 1, f"is larger than {_MAX_CONFIG_BYTES:,} bytes: not read")
+    return data
 
 
 def load_from(
@@ -195,6 +219,8 @@ def load_from(
 
 
 def _text(name: str, raw: bytes) -> str:
+    if len(raw) > _MAX_CONFIG_BYTES:  # a commit's file too, not only the working tree's
+        raise ConfigError(name, 1, 1, f"is larger than {_MAX_CONFIG_BYTES:,} bytes: not read")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

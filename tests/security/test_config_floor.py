@@ -12,6 +12,7 @@ the files the test writes.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tests.conftest import git, run_govern
@@ -284,3 +285,32 @@ def test_huge_numbers_in_the_configuration_are_exit_2_with_the_line(repo: Path) 
             assert done.returncode == 2, (text, done.stderr)
             assert f"govern.yaml:{line}:" in done.stderr, done.stderr
             assert "Traceback" not in done.stderr
+
+
+# --- the configuration file itself ---------------------------------------------------------------
+
+
+def test_a_configuration_that_is_a_pipe_a_symlink_out_or_huge_is_exit_2(
+    repo: Path, tmp_path: Path
+) -> None:
+    init(repo)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("notice_days: 1\n", encoding="utf-8")
+    config = repo / "govern.yaml"
+    cases = {
+        "pipe": "govern.yaml:1:1: is not a regular file (a pipe or a device): not read",
+        "symlink": "govern.yaml:1:1: is a symlink out of the repository: not read",
+        "huge": "govern.yaml:1:1: is larger than 1,000,000 bytes: not read",
+    }
+    for case, message in cases.items():
+        config.unlink(missing_ok=True)
+        if case == "pipe":
+            os.mkfifo(config)
+        elif case == "symlink":
+            config.symlink_to(outside)
+        else:
+            config.write_text("# padding\n" * 200_000, encoding="utf-8")
+        for command in (("lint",), ("breaking", "--against", "main")):
+            done = run_govern(*command, cwd=repo)  # a pipe read would block: it must not
+            assert done.returncode == 2, (case, command, done.stdout)
+            assert done.stderr == f"error: {message}\n", (case, done.stderr)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,18 +124,14 @@ def _held_to(
     """The configuration both revisions are read and judged with: the head's
     own, never looser than the base branch's (a branch must not relax the
     check that judges it), and the head's relaxations as changes."""
-    from govern.config import load_from
+    from govern.config import load_from, read_file
     from govern.rules import resolve
 
-    def read_disk(name: str) -> bytes | None:
-        try:
-            with open(os.path.join(root, name), "rb") as fh:
-                return fh.read()
-        except OSError:
-            return None
-
     if head.mode == "worktree":
-        read = read_disk
+
+        def read(name: str) -> bytes | None:
+            return read_file(root, name)
+
     else:
         at = head_commit if head.mode == "ref" else ""
 
