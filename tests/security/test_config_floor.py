@@ -314,3 +314,17 @@ def test_a_configuration_that_is_a_pipe_a_symlink_out_or_huge_is_exit_2(
             done = run_govern(*command, cwd=repo)  # a pipe read would block: it must not
             assert done.returncode == 2, (case, command, done.stdout)
             assert done.stderr == f"error: {message}\n", (case, done.stderr)
+
+
+def test_a_configured_dbt_project_outside_the_repository_is_refused(repo: Path) -> None:
+    # `dbt: {project: /}` would walk the whole machine that runs the check.
+    init(repo)
+    for project in ("/", "../..", "contracts/../../.."):
+        (repo / "govern.yaml").write_text(f"dbt:\n  project: '{project}'\n", encoding="utf-8")
+        for command in ("coverage", "conflicts"):
+            done = run_govern(command, cwd=repo)
+            assert done.returncode == 2, (project, done.stdout)
+            assert done.stderr == (
+                f"error: govern.yaml `dbt.project`: {project} is outside the repository "
+                "(use --dbt-project to read a project elsewhere)\n"
+            )

@@ -24,6 +24,16 @@ def read(root: str, config: Config, option: str | None, *, color: bool) -> DbtPr
     else:
         assert config.dbt is not None
         directory = os.path.join(root, config.dbt.project)
+        # The configuration comes with a pull request: it names a directory of
+        # the repository, never one elsewhere on the machine that runs the check
+        # (`--dbt-project`, given by whoever runs govern, may name any).
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(directory)
+        if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+            raise dbt.DbtError(
+                f"govern.yaml `dbt.project`: {config.dbt.project} is outside the repository "
+                "(use --dbt-project to read a project elsewhere)"
+            )
     try:
         project = dbt.load(directory, root)
     except dbt.DbtError as exc:  # say where the path came from
