@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from govern.changes.kinds import CHANGE_KINDS
+from govern.model.kinds import CHANGE_KINDS
 from govern.changes.report import Head, Report, build
 from govern.config import Config, LoadedConfig
 from tests.conftest import BASE, git, make_repo, run_govern

@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
@@ -17,6 +17,8 @@ from govern.model.base import Strict
 from govern.model.contract import Notice, Waiver
 
 CONFIG_FILE = "govern.yaml"
+# Where a configuration may be written, in the order govern looks.
+CONFIG_SOURCES = (CONFIG_FILE, "pyproject.toml")
 SeverityName = Literal["error", "warning", "info"]
 
 # Seed 002: "Data freshness: raw 15 minutes, staging 1 hour, curated 4 hours,
@@ -41,6 +43,17 @@ def _severity_shorthand(value: Any) -> Any:
     if isinstance(value, str):
         return {"severity": value}
     return value
+
+
+class RuleIndex(Protocol):
+    """The rules the configuration may name (govern.rules.resolve): passed in,
+    so that the configuration, which rules read, never imports them."""
+
+    def __call__(self, name: str) -> str | None:
+        """A rule code or name -> its code; None when unknown."""
+
+    def names(self) -> list[str]:
+        """Every rule's name, for "did you mean"."""
 
 
 class RuleSetting(Strict):
@@ -161,7 +174,7 @@ class ConfigError(Exception):
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
-def load(root: str, resolve_rule: Callable[[str], str | None]) -> LoadedConfig:
+def load(root: str, resolve_rule: RuleIndex) -> LoadedConfig:
     """Read the repository's configuration; ``resolve_rule`` maps a rule code
     or name to its code (None when unknown)."""
 
@@ -202,9 +215,7 @@ def read_file(root: str, name: str) -> bytes | None:
     return data
 
 
-def load_from(
-    read: Callable[[str], bytes | None], resolve_rule: Callable[[str], str | None]
-) -> LoadedConfig:
+def load_from(read: Callable[[str], bytes | None], resolve_rule: RuleIndex) -> LoadedConfig:
     """The configuration from ``read(name)``: the working tree's files, or a
     commit's (`govern breaking` also reads the base branch's)."""
     raw = read(CONFIG_FILE)
@@ -227,7 +238,7 @@ def _text(name: str, raw: bytes) -> str:
         raise ConfigError(name, 1, 1, f"cannot read: {exc}") from None
 
 
-def _from_yaml(text: str, resolve_rule: Callable[[str], str | None]) -> Config:
+def _from_yaml(text: str, resolve_rule: RuleIndex) -> Config:
     from govern.load.yamlpos import YamlError, parse, positions
 
     try:
@@ -248,7 +259,7 @@ def _from_yaml(text: str, resolve_rule: Callable[[str], str | None]) -> Config:
     return _validate(data, CONFIG_FILE, where, resolve_rule)
 
 
-def _from_pyproject(text: str, resolve_rule: Callable[[str], str | None]) -> Config | None:
+def _from_pyproject(text: str, resolve_rule: RuleIndex) -> Config | None:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
@@ -281,7 +292,7 @@ def _validate(
     data: dict[str, Any],
     source: str,
     where: Callable[..., tuple[int, int]],
-    resolve_rule: Callable[[str], str | None],
+    resolve_rule: RuleIndex,
 ) -> Config:
     try:
         config = Config.model_validate(data)
@@ -300,7 +311,7 @@ def _validate(
             raise ConfigError(
                 source, line, col, f"`layers.{layer}`: `{limit}` is not a duration like 15m or 4h"
             )
-    from govern.changes.kinds import CHANGE_KINDS
+    from govern.model.kinds import CHANGE_KINDS
 
     for kind in config.breaking.severities:
         if kind not in CHANGE_KINDS:
@@ -313,10 +324,7 @@ def _validate(
         code = resolve_rule(name)
         if code is None:
             line, col = where(("rules", name), key=True)
-            from govern.rules import REGISTRY
-
-            names = [r.name for r in REGISTRY.values()]
-            close = difflib.get_close_matches(name.lower(), names, n=1)
+            close = difflib.get_close_matches(name.lower(), resolve_rule.names(), n=1)
             hint = f"; did you mean `{close[0]}`?" if close else " (see `govern rules`)"
             raise ConfigError(source, line, col, f"unknown rule {name!r} in `rules`{hint}")
         rules[code] = setting

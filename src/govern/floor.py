@@ -60,7 +60,7 @@ def floor(head: Config, base: Config, default_severity: DefaultSeverity) -> Conf
         rules[code] = RuleSetting(severity=severity, ignore=ignore)  # type: ignore[arg-type]
 
     verdicts = dict(head.breaking.severities)
-    from govern.changes.kinds import DEFAULT_VERDICTS
+    from govern.model.kinds import DEFAULT_VERDICTS
 
     for kind, default in DEFAULT_VERDICTS.items():
         hv = head.breaking.severities.get(kind, default)
@@ -161,7 +161,7 @@ def _changes(base: Config, head: Config, default: DefaultSeverity) -> Iterator[C
                     f"{code} no longer ignored in `{glob}`",
                 )
 
-    from govern.changes.kinds import DEFAULT_VERDICTS
+    from govern.model.kinds import DEFAULT_VERDICTS
 
     for kind in sorted(set(head.breaking.severities) | set(base.breaking.severities)):
         d = DEFAULT_VERDICTS.get(kind, "breaking")

@@ -23,7 +23,7 @@ class Change:
     subject: str  # "contract" or "metric"
     id: str  # the contract or metric id
     element: str  # normative element path: contract, schema.<field>..., sla.<prop>, metric, formula
-    change: str  # the kind id (changes/kinds.py)
+    change: str  # the kind id (model/kinds.py)
     detail: str  # what changed, for people: "type integer -> long"
 
 

@@ -19,8 +19,6 @@ from govern.git import Repo
 from . import policy
 from .compare import Change
 
-SOURCES = (CONFIG_FILE, "pyproject.toml")
-
 
 @dataclass(frozen=True)
 class Held:
@@ -37,20 +35,16 @@ def _default_severity(code: str) -> str:
     return REGISTRY[code].severity.value
 
 
-def _resolve(name: str) -> str | None:
-    from govern.rules import resolve
-
-    return resolve(name)
-
-
 def held_to(
     repo: Repo, base: str, head: LoadedConfig, head_read: Callable[[str], bytes | None]
 ) -> Held:
     """The branch's configuration ``head`` held to the base commit's."""
+    from govern.rules import resolve
+
     try:
         # Repo.blob reads paths relative to the governance root (its prefix in
         # a larger git repository is added there).
-        base_loaded = load_from(lambda name: repo.blob(f"{base}:{name}"), _resolve)
+        base_loaded = load_from(lambda name: repo.blob(f"{base}:{name}"), resolve)
     except ConfigError:
         # The protected branch's own configuration does not load: there is no
         # floor to hold to (lint on the base branch already fails on it).
@@ -62,19 +56,6 @@ def held_to(
         for c in config_changes(base_loaded.config, head.config, _default_severity)
     ]
     return Held(held, base_loaded, head, head_read, changes)
-
-
-def config_at(repo: Repo, sha: str, path: str) -> Config | None:
-    """The configuration that ``path`` holds at ``sha`` (for notice history)."""
-    if path not in SOURCES:
-        return None
-    try:
-        loaded = load_from(
-            lambda name: repo.blob(f"{sha}:{name}") if name == path else None, _resolve
-        )
-    except ConfigError:
-        return None
-    return loaded.config if loaded.source == path else None
 
 
 def line_of(held: Held, change: Change) -> tuple[str, int]:
@@ -135,4 +116,4 @@ def decide(
     )
 
 
-__all__ = ["SOURCES", "ConfigChange", "Held", "config_at", "decide", "held_to", "line_of"]
+__all__ = ["ConfigChange", "Held", "decide", "held_to", "line_of"]

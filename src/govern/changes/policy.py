@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from govern.config import Config
+from govern.config import CONFIG_SOURCES, Config
 from govern.git import Commit, GitError, Repo
 from govern.model.contract import Contract, Field_, Waiver
 from govern.model.metric import Metric
@@ -91,10 +91,8 @@ class History:
     def model(self, sha: str, path: str, ident: str) -> Any:
         key = (sha, path, ident)
         if key not in self._models:
-            from . import config_gate  # it uses this module's policy
-
-            if path == ident and path in config_gate.SOURCES:  # the configuration's own notices
-                self._models[key] = config_gate.config_at(self.repo, sha, path)
+            if path == ident and path in CONFIG_SOURCES:  # the configuration's own notices
+                self._models[key] = revision.config_at(self.repo, sha, path)
             else:
                 self._models[key] = revision.contract_at(self.repo, sha, path, ident)
         return self._models[key]

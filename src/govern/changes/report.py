@@ -18,10 +18,10 @@ from govern.git import GitError, Repo
 from govern.load import files
 from govern.load.documents import Document
 from govern.model.contract import Contract, Waiver, yaml_path
+from govern.model.kinds import DEFAULT_VERDICTS, Verdict
 from govern.model.metric import Metric
 
 from . import compare, config_gate, policy, revision
-from .kinds import DEFAULT_VERDICTS, Verdict
 
 
 @dataclass(frozen=True)

@@ -177,3 +177,20 @@ def contract_at(repo: Repo, commit: str, path: str, cid: str) -> object | None:
         return None
     ident = getattr(doc.model, "contract", None) or getattr(doc.model, "metric", None)
     return doc.model if ident == cid else None
+
+
+def config_at(repo: Repo, sha: str, path: str) -> Config | None:
+    """The configuration that ``path`` (govern.yaml or pyproject.toml) holds at
+    ``sha``: the notices of a relaxation of the configuration live there."""
+    from govern.config import CONFIG_SOURCES, ConfigError, load_from
+    from govern.rules import resolve
+
+    if path not in CONFIG_SOURCES:
+        return None
+    try:
+        loaded = load_from(
+            lambda name: repo.blob(f"{sha}:{name}") if name == path else None, resolve
+        )
+    except ConfigError:
+        return None
+    return loaded.config if loaded.source == path else None

@@ -126,7 +126,7 @@ def lint(findings: list[Finding]) -> str:
 
 
 def changes(report: Report) -> str:
-    from govern.changes.kinds import DEFAULT_VERDICTS
+    from govern.model.kinds import DEFAULT_VERDICTS
 
     kinds = [*DEFAULT_VERDICTS, "version-not-bumped"]
     level = {"breaking": "error", "warning": "warning", "info": "note"}

@@ -31,12 +31,23 @@ for _r in _ALL:
         _BY_NAME[_name] = _r.code
 
 
-def resolve(name: str) -> str | None:
-    """A rule code or name (or an old alias) -> its code; None when unknown."""
-    upper = name.strip().upper()
-    if upper in REGISTRY:
-        return upper
-    return _BY_NAME.get(name.strip().lower())
+class _Resolve:
+    """``resolve(name)``: a rule code or name (or an old alias) -> its code;
+    None when unknown. ``resolve.names()``: every rule's name. The
+    configuration takes it as a parameter (config.RuleIndex) and never imports
+    the rules, which read the configuration."""
+
+    def __call__(self, name: str) -> str | None:
+        upper = name.strip().upper()
+        if upper in REGISTRY:
+            return upper
+        return _BY_NAME.get(name.strip().lower())
+
+    def names(self) -> list[str]:
+        return [r.name for r in REGISTRY.values()]
+
+
+resolve = _Resolve()
 
 
 __all__ = ["REGISTRY", "Rule", "resolve"]

@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from govern.changes.kinds import CHANGE_KINDS
+from govern.model.kinds import CHANGE_KINDS
 from govern.findings import Problem, Severity
 from govern.model.contract import Contract, Notice, Waiver, iter_fields
 from govern.rules.base import Context, rule

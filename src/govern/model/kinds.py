@@ -1,4 +1,5 @@
-"""The change kinds (normative ids, PRODUCT.md section 3) and their default verdicts."""
+"""The change kinds (normative ids, PRODUCT.md sections 3 and 8) and their default
+verdicts: vocabulary shared by the configuration, lint and `govern breaking`."""
 
 from __future__ import annotations
 
