@@ -2,7 +2,8 @@
 
 Every file is untrusted (a pull request from anyone runs govern in CI): a
 symlink (to a file or a directory) that leaves the repository is reported and
-not followed, an oversized file is not read into memory, bytes that are not
+not followed, an oversized file is not read into memory, a named pipe, socket
+or device is reported and never opened for a blocking read, bytes that are not
 UTF-8 text are reported with the line and column.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,29 +86,85 @@ def discover(root: str, dirs: Iterable[str], exclude: Iterable[str] = ()) -> Dis
 
 
 def read(root: str, path: str, *, max_size: int) -> Source:
+    """The text of one governed file, or the problem that kept it unread.
+
+    Only a regular file is read: a named pipe with a ``.yaml`` name would make
+    the read wait for a writer forever, a device never ends, a socket cannot
+    be opened. The file is opened without blocking and without following a
+    symlink put in its place since its path was resolved, and what was opened
+    is checked (``fstat``), not what the path named a moment before."""
     full = os.path.join(root, path)
     at = Location(path, 1, 1)
-    if not inside(os.path.realpath(root), full):
+    real = os.path.realpath(full)
+    if not inside(os.path.realpath(root), real):
         return Source(path, None, (_escaped(path, "file"),))
     try:
-        size = os.stat(full).st_size
-        if size > max_size:
-            message = (
-                f"file is {size:,} bytes, over the {max_size:,}-byte limit "
-                "(`max_file_size` in govern.yaml); not read"
-            )
-            return Source(path, None, (Problem(at, message, "GOV011"),))
-        with open(full, "rb") as fh:
-            raw = fh.read(max_size + 1)
-        if len(raw) > max_size:  # grew since stat, or not a regular file: never cut it short
-            message = (
-                f"file is over the {max_size:,}-byte limit (`max_file_size` in govern.yaml); "
-                "not read"
-            )
-            return Source(path, None, (Problem(at, message, "GOV011"),))
+        raw = _read_regular(real, max_size)
     except OSError as exc:
-        return Source(path, None, (Problem(at, f"cannot read file: {exc.strerror}", "GOV009"),))
+        reason = exc.strerror or str(exc)
+        return Source(path, None, (Problem(at, f"cannot read file: {reason}", "GOV009"),))
+    if isinstance(raw, _NotRegular):
+        message = f"not a regular file ({raw.what}); not read"
+        return Source(path, None, (Problem(at, message, "GOV009"),))
+    if isinstance(raw, int):
+        message = (
+            f"file is {raw:,} bytes, over the {max_size:,}-byte limit "
+            "(`max_file_size` in govern.yaml); not read"
+        )
+        return Source(path, None, (Problem(at, message, "GOV011"),))
+    if len(raw) > max_size:  # grew since fstat: never cut it short
+        message = (
+            f"file is over the {max_size:,}-byte limit (`max_file_size` in govern.yaml); not read"
+        )
+        return Source(path, None, (Problem(at, message, "GOV011"),))
     return decode(path, raw)
+
+
+@dataclass(frozen=True)
+class _NotRegular:
+    what: str  # "a named pipe", "a socket", ...
+
+
+# Never wait (a pipe put in place of the file after it was checked) and never
+# follow a symlink put there (the path was resolved and checked already).
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _read_regular(real: str, max_size: int) -> bytes | int | _NotRegular:
+    """The bytes of a regular file (at most ``max_size + 1`` of them), its size
+    when ``fstat`` says it is over ``max_size``, or what it is instead."""
+    what = _not_regular(os.lstat(real).st_mode)  # a socket or a device is never opened
+    if what is not None:
+        return _NotRegular(what)
+    with os.fdopen(os.open(real, _READ_FLAGS), "rb") as fh:
+        st = os.fstat(fh.fileno())  # what was opened, whatever lstat saw before
+        what = _not_regular(st.st_mode)
+        if what is not None:
+            return _NotRegular(what)
+        if st.st_size > max_size:
+            return st.st_size
+        return fh.read(max_size + 1)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "an unknown kind of file"
 
 
 def _where(raw: bytes, offset: int) -> tuple[int, int]:
