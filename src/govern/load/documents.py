@@ -49,7 +49,13 @@ _STAND_INS: dict[type[BaseModel], dict[str, Any]] = {
     Contract: {"version": "0.0.0", "status": "draft", "kind": "event", "schema": {}},
 }
 _OWNERSHIP_KEYS = ("teams", "pipelines", "datasets", "raci")
-_SUPPRESS = re.compile(r"(?:^|(?<=\s))#\s*govern:\s*ignore\[([^\]]*)\]")
+# Fields of one native contract, nested fields and array items counted: more
+# is refused (GOV012) before validation and rules, which work per field.
+MAX_FIELDS = 10_000
+# The opening of a suppression; its codes run to the next `]`. (One pattern
+# for both scanned to the end of the line from each `# govern: ignore[`
+# without a `]`: quadratic in a line of many of them.)
+_SUPPRESS = re.compile(r"(?:^|(?<=\s))#\s*govern:\s*ignore\[")
 # Quoted scalars, blanked out before looking for a suppression comment, so
 # that `description: "see # govern: ignore[GOV1]"` is text, not a comment.
 _QUOTED = re.compile(r"""(?:^|(?<=[\s:\[{,-]))(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
@@ -156,6 +162,14 @@ def load_text(path: str, text: str) -> Loaded:
         problems.append(Problem(Location(path), _unknown_kind_message(path, value), "GOV008"))
         return Loaded(None, problems)
     marks = LazyPositions(text)
+    if kind == "contract" and field_count(value.get("schema")) > MAX_FIELDS:
+        mark = marks.key(("schema",))
+        message = (
+            f"the contract has more than {MAX_FIELDS:,} fields (nested fields and array items "
+            f"counted); govern checks contracts of at most {MAX_FIELDS:,} fields"
+        )
+        problems.append(Problem(Location(path, mark.line, mark.column), message, "GOV012"))
+        return Loaded(None, problems)
     model, shape = validate(MODELS[kind], value, marks, path)
     problems += shape
     doc: Document[Any] = Document(
@@ -208,7 +222,29 @@ def _load_odcs(path: str, text: str, value: dict[str, Any], problems: list[Probl
 
 _TOP_ID = re.compile(r"""^(?:contract|metric):[ \t]*["']?([^"'#\s]+)""", re.MULTILINE)
 _SECTION = re.compile(r"^(teams|pipelines|datasets|raci):[ \t]*(?:#.*)?$")
-_CHILD = re.compile(r"""^([ \t]+)["']?([^"'#\s:][^"'#:]*?)["']?[ \t]*:(?:[ \t]|$)""")
+# A child key: the name runs to the first quote, `#` or `:` (greedy, so the
+# match never backtracks), then what must follow it is checked on its own.
+# (One lazy pattern for both took quadratic time on a line of spaces.)
+_CHILD = re.compile(r"""([ \t]+)["']?([^"'#\s:][^"'#:]*)""")
+_CHILD_END = re.compile(r"""["']?[ \t]*:(?:[ \t]|$)""")
+
+
+def field_count(schema: Any) -> int:
+    """Fields of a native contract's ``schema`` as written (nested ``fields``
+    and ``items`` counted), whatever their shape."""
+    count = 0
+    stack = [schema]
+    while stack:
+        fields = stack.pop()
+        if not isinstance(fields, dict):
+            continue
+        for f in fields.values():
+            count += 1
+            if isinstance(f, dict):
+                stack.append(f.get("fields"))
+                if "items" in f:
+                    stack.append({"items": f["items"]})
+    return count
 
 
 def recover_ids(text: str) -> set[str]:
@@ -227,8 +263,10 @@ def recover_ids(text: str) -> set[str]:
         if not line[0].isspace():
             in_section = False
             continue
-        m = _CHILD.match(line)
-        if in_section and m:
+        m = _CHILD.match(line) if in_section else None
+        if m is not None and not _CHILD_END.match(line, m.end()):
+            m = None
+        if m:
             if indent is None:
                 indent = m.group(1)
             if m.group(1) == indent:
@@ -248,8 +286,9 @@ def classify(value: dict[str, Any]) -> DocKind | None:
 
 def _unknown_kind_message(path: str, value: dict[str, Any]) -> str:
     if value.get("kind") == "DataContract" or "apiVersion" in value:
+        version = short_repr(value.get("apiVersion"))
         return (
-            f"this looks like an ODCS contract, but apiVersion {value.get('apiVersion')!r} is not "
+            f"this looks like an ODCS contract, but apiVersion {version} is not "
             "one govern reads: govern reads ODCS v3 (`apiVersion: v3.x.y`, `kind: DataContract`)"
         )
     if "semantic_models" in value or "metrics" in value:
@@ -260,7 +299,7 @@ def _unknown_kind_message(path: str, value: dict[str, Any]) -> str:
         "metrics": "`metric: <id>`",
         "ownership": "`teams:`, `pipelines:`, `datasets:` or `raci:`",
     }.get(top, "`contract:`, `metric:`, `teams:`, `pipelines:`, `datasets:` or `raci:`")
-    keys = ", ".join(f"`{k}`" for k in list(value)[:4])
+    keys = ", ".join(f"`{dotted((k,))}`" for k in list(value)[:4])
     return f"unknown document kind: expected {expected} at the top, found {keys}"
 
 
@@ -271,10 +310,12 @@ def suppressions(text: str) -> list[Suppression]:
     for number, line in enumerate(text.splitlines(), start=1):
         if "govern:" not in line:
             continue
-        m = _SUPPRESS.search(_QUOTED.sub(lambda q: " " * len(q.group()), line))
-        if m is None:
+        blanked = _QUOTED.sub(lambda q: " " * len(q.group()), line)
+        m = _SUPPRESS.search(blanked)
+        close = blanked.find("]", m.end()) if m is not None else -1
+        if m is None or close == -1:
             continue
-        codes = tuple(c.strip() for c in m.group(1).split(",") if c.strip())
+        codes = tuple(c.strip() for c in blanked[m.end() : close].split(",") if c.strip())
         own_line = line[: m.start()].strip() == ""
         found.append(Suppression(number, m.start() + 1, number + 1 if own_line else number, codes))
     return found
@@ -351,7 +392,7 @@ def _problems(
             allowed = _allowed_keys(model, data_path[:-1])
             hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
             where = dotted(data_path[:-1]) or "the top level"
-            message = f"unknown key `{name}` in {where}"
+            message = f"unknown key `{dotted((name,))}` in {where}"
             if hint:
                 message += f": did you mean `{hint[0]}`?"
             elif allowed:
@@ -393,7 +434,7 @@ def _type_message(err: Any, data_path: Path) -> str:
         return f"{name}: {err['msg']}"
     message = f"{name} must be {expected}, not {got}"
     if kind == "string_type" and isinstance(err.get("input"), (int, float)):
-        message += f' (quote it: "{err["input"]}")'
+        message += f' (quote it: "{short_repr(err["input"])}")'
     return message
 
 
@@ -403,7 +444,7 @@ def _yaml_type(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {short_repr(value)}"
     if isinstance(value, str):
         return f"the text {short_repr(value)}"
     if isinstance(value, list):
