@@ -16,8 +16,17 @@ from govern.config import Config
 from govern.findings import Finding, Location, Problem, Severity
 from govern.load import files
 from govern.load.documents import Suppression, load_text, recover_ids, suppressions
+from govern.load.yamlpos import middle_cut
 from govern.rules import REGISTRY, Rule
 from govern.rules.base import Context
+
+# What one run reports, whatever the files hold (docs/security.md): a message
+# is at most MAX_MESSAGE characters (a longer one keeps its start and end),
+# and one rule reports at most MAX_PER_RULE findings in one file, then one
+# finding that says how many more it left out. Output stays proportional to
+# the number of files, not to what aliases or a million fields expand to.
+MAX_MESSAGE = 1_000
+MAX_PER_RULE = 200
 
 
 @dataclass(frozen=True)
@@ -83,13 +92,17 @@ def lint(root: str, config: Config, only: Iterable[str] | None = None) -> LintRe
     problems = list(loaded.problems)
     for r in enabled:
         if r.check is not None:
-            problems.extend(Problem(p.location, p.message, r.code) for p in r.check(context))
+            problems.extend(
+                Problem(p.location, middle_cut(p.message, MAX_MESSAGE), r.code)
+                for p in r.check(context)
+            )
     findings = _apply(problems, config, loaded.suppressions)
     if wanted is not None:
         findings = [
             f for f in findings if f.path in wanted or REGISTRY[f.rule].family == "references"
         ]
     findings.sort(key=Finding.sort_key)
+    findings = capped(findings)
     return LintResult(
         findings=findings,
         files=len(wanted) if wanted is not None else loaded.files,
@@ -97,6 +110,33 @@ def lint(root: str, config: Config, only: Iterable[str] | None = None) -> LintRe
         rules=len(enabled),
         catalog=loaded.catalog,
     )
+
+
+def capped(findings: list[Finding]) -> list[Finding]:
+    """At most MAX_PER_RULE findings of one rule in one file (the first by
+    position), then one finding of that rule, at the first one left out, that
+    says how many were. A rule has one severity, so the exit code is the same."""
+    kept: list[Finding] = []
+    counts: dict[tuple[str, str], int] = {}
+    first_left: dict[tuple[str, str], Finding] = {}
+    for f in findings:
+        key = (f.path, f.rule)
+        n = counts[key] = counts.get(key, 0) + 1
+        if n <= MAX_PER_RULE:
+            kept.append(f)
+        elif n == MAX_PER_RULE + 1:
+            first_left[key] = f
+    if not first_left:
+        return findings
+    for key, f in first_left.items():
+        more = counts[key] - MAX_PER_RULE
+        message = (
+            f"{more:,} more {f.rule} finding{'s' if more != 1 else ''} in this file left out, "
+            f"from here on: govern reports at most {MAX_PER_RULE} of one rule per file"
+        )
+        kept.append(Finding(f.rule, f.name, f.severity, f.location, message))
+    kept.sort(key=Finding.sort_key)
+    return kept
 
 
 def _severity(r: Rule, config: Config) -> Severity | None:
@@ -135,7 +175,8 @@ def _apply(
                 used.add((p.location.path, s.line, code if code in s.codes else r.name))
                 silenced = True
         if not silenced:
-            findings.append(Finding(code, r.name, severity, p.location, p.message))
+            message = middle_cut(p.message, MAX_MESSAGE)
+            findings.append(Finding(code, r.name, severity, p.location, message))
     findings.extend(_suppression_findings(marks, used, config))
     return findings
 
