@@ -301,7 +301,9 @@ UNREADABLE = loader_rule(
 
     Bytes that are not UTF-8 (a file saved as Latin-1) are reported with the
     line and column of the first bad byte; a file saved as UTF-16 (with a
-    byte-order mark) is reported as such.
+    byte-order mark) is reported as such. A named pipe, socket or device with
+    a ``.yaml`` name is reported and never read: reading a pipe would wait for
+    a writer forever.
 
     Fails:
 
@@ -387,10 +389,16 @@ TOO_COMPLEX = loader_rule(
     "yaml-too-complex",
     Severity.ERROR,
     """
-    YAML aliases do not expand into a bomb, and nesting stays shallow.
+    YAML aliases do not expand into a bomb, and a file stays within govern's limits.
 
     A few lines of anchors and aliases can expand to billions of nodes ("billion
-    laughs"). govern stops expanding after a bounded amount of work.
+    laughs"). govern stops expanding after a bounded amount of work: about one
+    node per character of the file (plus 10,000), and twice the file's
+    characters (plus 100,000) of text repeated by aliases. Whatever a file
+    holds, govern reads at most 100,000 values per document, keys of at most
+    1,024 characters, nesting of at most 64 levels, and contracts of at most
+    10,000 fields (nested fields and array items counted); a file beyond one
+    of these is reported here and not checked further.
 
     Fails:
 
