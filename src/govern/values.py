@@ -97,7 +97,7 @@ def parse_schedule(text: str) -> Schedule | None:
         if when not in WEEKDAYS:
             return None
         return Schedule(every, weekday=WEEKDAYS.index(when), time=time)
-    if not when.isdigit() or not 1 <= int(when) <= 31:
+    if not when.isdigit() or len(when) > 2 or not 1 <= int(when) <= 31:
         return None
     return Schedule(every, day=int(when), time=time)
 
@@ -116,8 +116,10 @@ def parse_handoff(text: str) -> tuple[int | None, dt.time] | None:
     return (WEEKDAYS.index(day) if day else None, dt.time(int(m.group("h")), int(m.group("m"))))
 
 
+# At most 18 digits a number (int() refuses past 4,300 digits; no release is
+# numbered past 10^18): a longer one is not a version govern can compare.
 _SEMVER = re.compile(
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"^(0|[1-9]\d{0,17})\.(0|[1-9]\d{0,17})\.(0|[1-9]\d{0,17})"
     r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
 )
 
@@ -131,7 +133,7 @@ SIMPLE_TYPES = (
     "string", "integer", "long", "float", "double", "boolean", "date",
     "timestamp", "timestamp_tz", "time", "bytes", "json", "object", "array",
 )  # fmt: skip
-_DECIMAL = re.compile(r"^decimal\(\s*(\d+)\s*,\s*(\d+)\s*\)$")
+_DECIMAL = re.compile(r"^decimal\(\s*(\d{1,9})\s*,\s*(\d{1,9})\s*\)$")  # never a huge int()
 
 
 @dataclass(frozen=True)
