@@ -187,32 +187,19 @@ _MAX_CONFIG_BYTES = 1_000_000
 
 def read_file(root: str, name: str) -> bytes | None:
     """The bytes of the configuration file ``name`` in the working tree, or
-    None when there is none. The file is a pull request's like any other: a
-    symlink out of the repository, a named pipe (which would block a read
-    forever) or a huge file is a configuration error, never read."""
-    import stat
+    None when there is none. The file is a pull request's like any other
+    (govern.load.files): a symlink out of the repository, a named pipe (which
+    would block a read forever) or a huge file is a configuration error."""
+    from govern.findings import Problem
+    from govern.load.files import read_bytes
 
     path = os.path.join(root, name)
-    if not os.path.lexists(path):
+    if not os.path.lexists(path) or (os.path.isdir(path) and not os.path.islink(path)):
         return None
-    real_root = os.path.realpath(root)
-    real = os.path.realpath(path)
-    if not real.startswith(real_root.rstrip(os.sep) + os.sep):
-        raise ConfigError(name, 1, 1, "is a symlink out of the repository: not read")
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
-    except OSError as exc:
-        raise ConfigError(name, 1, 1, f"cannot read: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            if stat.S_ISDIR(info.st_mode):
-                return None
-            raise ConfigError(name, 1, 1, "is not a regular file (a pipe or a device): not read")
-        data = fh.read(_MAX_CONFIG_BYTES + 1)
-    if len(data) > _MAX_CONFIG_BYTES:
-        raise ConfigError(name, 1, 1, f"is larger than {_MAX_CONFIG_BYTES:,} bytes: not read")
-    return data
+    raw = read_bytes(root, name, max_size=_MAX_CONFIG_BYTES, limit="")
+    if isinstance(raw, Problem):
+        raise ConfigError(name, 1, 1, raw.message)
+    return raw
 
 
 def load_from(read: Callable[[str], bytes | None], resolve_rule: RuleIndex) -> LoadedConfig:

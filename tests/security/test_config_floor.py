@@ -298,9 +298,9 @@ def test_a_configuration_that_is_a_pipe_a_symlink_out_or_huge_is_exit_2(
     outside.write_text("notice_days: 1\n", encoding="utf-8")
     config = repo / "govern.yaml"
     cases = {
-        "pipe": "govern.yaml:1:1: is not a regular file (a pipe or a device): not read",
-        "symlink": "govern.yaml:1:1: is a symlink out of the repository: not read",
-        "huge": "govern.yaml:1:1: is larger than 1,000,000 bytes: not read",
+        "pipe": "govern.yaml:1:1: not a regular file (a named pipe); not read",
+        "symlink": "govern.yaml:1:1: symlinked file points outside the repository; not followed",
+        "huge": "govern.yaml:1:1: file is 2,000,000 bytes, over the 1,000,000-byte limit; not read",
     }
     for case, message in cases.items():
         config.unlink(missing_ok=True)
@@ -328,3 +328,35 @@ def test_a_configured_dbt_project_outside_the_repository_is_refused(repo: Path) 
                 f"error: govern.yaml `dbt.project`: {project} is outside the repository "
                 "(use --dbt-project to read a project elsewhere)\n"
             )
+
+
+def test_a_codeowners_file_that_is_a_pipe_or_a_link_out_is_refused(
+    repo: Path, tmp_path: Path
+) -> None:
+    init(repo)
+    owners = repo / ".github" / "CODEOWNERS"
+    owners.parent.mkdir()
+    os.mkfifo(owners)
+    done = run_govern("codeowners", "--check", cwd=repo)  # a read would block
+    assert (done.returncode, done.stderr) == (
+        2,
+        "error: .github/CODEOWNERS: not a regular file (a named pipe); not read\n",
+    )
+    owners.unlink()
+    outside = tmp_path / "elsewhere"
+    outside.write_text("* @someone\n", encoding="utf-8")
+    owners.symlink_to(outside)
+    done = run_govern("codeowners", cwd=repo)
+    assert done.returncode == 2
+    assert outside.read_text(encoding="utf-8") == "* @someone\n"  # never written through
+
+
+def test_a_contract_replaced_by_a_pipe_cannot_be_judged(repo: Path) -> None:
+    # Not a removed contract (exit 1 for the wrong reason): a file that cannot be read.
+    init(repo)
+    branch(repo)
+    (repo / CONTRACT).unlink()
+    os.mkfifo(repo / CONTRACT)
+    done, _ = breaking(repo, now=NOW)  # a read would block
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"error: {CONTRACT} does not load")

@@ -59,8 +59,13 @@ def working_tree(root: str, config: Config, only: Iterable[str] | None = None) -
         only = files.discover(root, governed_dirs(config), config.exclude).paths
     catalog = Revision()
     for path in sorted(only):
-        if not path.endswith(files.YAML_SUFFIXES) or not os.path.isfile(os.path.join(root, path)):
+        full = os.path.join(root, path)
+        if not path.endswith(files.YAML_SUFFIXES) or not os.path.lexists(full):
             continue  # deleted in the working tree: its contracts are removed
+        if os.path.isdir(full) and not os.path.islink(full):
+            continue
+        # Anything else is read, so that a pipe or a link out of the repository
+        # is a file that cannot be judged (exit 2), never a removed contract.
         source = files.read(root, path, max_size=config.max_file_size)
         _add(catalog, path, source.text)
     return catalog

@@ -86,38 +86,43 @@ def discover(root: str, dirs: Iterable[str], exclude: Iterable[str] = ()) -> Dis
 
 
 def read(root: str, path: str, *, max_size: int) -> Source:
-    """The text of one governed file, or the problem that kept it unread.
+    """The text of one governed file, or the problem that kept it unread."""
+    raw = read_bytes(root, path, max_size=max_size)
+    if isinstance(raw, Problem):
+        return Source(path, None, (raw,))
+    return decode(path, raw)
+
+
+def read_bytes(
+    root: str, path: str, *, max_size: int, limit: str = " (`max_file_size` in govern.yaml)"
+) -> bytes | Problem:
+    """The bytes of one file of the repository, or the problem that kept it
+    unread (at line 1, column 1).
 
     Only a regular file is read: a named pipe with a ``.yaml`` name would make
     the read wait for a writer forever, a device never ends, a socket cannot
     be opened. The file is opened without blocking and without following a
     symlink put in its place since its path was resolved, and what was opened
-    is checked (``fstat``), not what the path named a moment before."""
+    is checked (``fstat``), not what the path named a moment before.
+    ``limit`` says where ``max_size`` comes from, in messages."""
     full = os.path.join(root, path)
     at = Location(path, 1, 1)
     real = os.path.realpath(full)
     if not inside(os.path.realpath(root), real):
-        return Source(path, None, (_escaped(path, "file"),))
+        return _escaped(path, "file")
     try:
         raw = _read_regular(real, max_size)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return Source(path, None, (Problem(at, f"cannot read file: {reason}", "GOV009"),))
+        return Problem(at, f"cannot read file: {reason}", "GOV009")
     if isinstance(raw, _NotRegular):
-        message = f"not a regular file ({raw.what}); not read"
-        return Source(path, None, (Problem(at, message, "GOV009"),))
+        return Problem(at, f"not a regular file ({raw.what}); not read", "GOV009")
     if isinstance(raw, int):
-        message = (
-            f"file is {raw:,} bytes, over the {max_size:,}-byte limit "
-            "(`max_file_size` in govern.yaml); not read"
-        )
-        return Source(path, None, (Problem(at, message, "GOV011"),))
+        message = f"file is {raw:,} bytes, over the {max_size:,}-byte limit{limit}; not read"
+        return Problem(at, message, "GOV011")
     if len(raw) > max_size:  # grew since fstat: never cut it short
-        message = (
-            f"file is over the {max_size:,}-byte limit (`max_file_size` in govern.yaml); not read"
-        )
-        return Source(path, None, (Problem(at, message, "GOV011"),))
-    return decode(path, raw)
+        return Problem(at, f"file is over the {max_size:,}-byte limit{limit}; not read", "GOV011")
+    return raw
 
 
 @dataclass(frozen=True)
