@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 import yaml
 
-from govern.model.kinds import CHANGE_KINDS
 from govern.changes.report import Head, Report, build
 from govern.config import Config, LoadedConfig
+from govern.model.kinds import CHANGE_KINDS
 from tests.conftest import BASE, git, make_repo, run_govern
 
 NOW = dt.datetime(2026, 11, 22, tzinfo=dt.timezone.utc)

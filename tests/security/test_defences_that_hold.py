@@ -156,7 +156,7 @@ def test_yaml_tags_construct_nothing(repo: Path, tag: str) -> None:
     lint = run_govern("lint", "--format", "json", cwd=repo)
     assert lint.returncode == 1
     line = contract().count("\n") + 1  # the appended `retention:` line
-    finding = f'"rule": "GOV001",\n      "name": "yaml-syntax",\n      "severity": "error",\n'
+    finding = '"rule": "GOV001",\n      "name": "yaml-syntax",\n      "severity": "error",\n'
     assert finding + f'      "path": "{CONTRACT}",\n      "line": {line},' in lint.stdout
     assert "is not supported; it is read as plain data" in lint.stdout
     done, _ = breaking(repo, now=NOW)  # judged as text, or not judged: never run

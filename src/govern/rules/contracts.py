@@ -7,9 +7,9 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from govern.model.kinds import CHANGE_KINDS
 from govern.findings import Problem, Severity
 from govern.model.contract import Contract, Notice, Waiver, iter_fields
+from govern.model.kinds import CHANGE_KINDS
 from govern.rules.base import Context, rule
 from govern.values import parse_semver
 
