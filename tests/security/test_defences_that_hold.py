@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import git, run_govern
+from tests.test_bad_input import BOMB
 from tests.test_breaking_policy import (
     CONTRACT,
     branch,
@@ -23,13 +24,6 @@ from tests.test_breaking_policy import (
 )
 
 NOW = "2026-03-01"
-BOMB = (
-    "contract: payroll.bomb\n"
-    + "a: &a [x, x, x, x, x, x, x, x, x]\n"
-    + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
-    )
-)
 
 
 def test_an_alias_bomb_in_a_pull_request_is_stopped_and_not_judged(repo: Path) -> None:

@@ -134,7 +134,8 @@ def test_socket_is_gov009(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 @needs_fifo
 def test_breaking_with_a_named_pipe_in_the_working_tree(tmp_path: Path) -> None:
     """A committed contract replaced by a pipe, and a new pipe: `breaking`
-    reads the working tree and finishes (the contract is gone: refused)."""
+    finishes without reading either, and the contract that became a pipe is a
+    file it cannot judge (exit 2), never a removed contract."""
     path = "contracts/payroll/payslip_generated.yaml"
     root = make_repo(tmp_path / "repo", {})
     git(root, "init", "-q", "-b", "main")
@@ -146,11 +147,9 @@ def test_breaking_with_a_named_pipe_in_the_working_tree(tmp_path: Path) -> None:
     result = run_govern(
         "breaking", "--against", "main", "--now", "2026-11-22", "--format", "json", cwd=root
     )
-    assert result.returncode == 1, result.stdout + result.stderr
-    changes = json.loads(result.stdout)["changes"]
-    assert [(c["change"], c["path"], c["severity"]) for c in changes] == [
-        ("contract-removed", path, "breaking")
-    ]
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: {path} does not load, so its changes cannot be judged")
 
 
 # --- a million values ---------------------------------------------------------------------
