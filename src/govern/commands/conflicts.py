@@ -27,9 +27,14 @@ def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, co
             color=color,
             label="warning",
         )
-    from govern.commands import dbt_project
+    from govern.load.dbt.configured import read_configured
 
-    repository.catalog.dbt = dbt_project.read(root, loaded.config, dbt_project_option, color=color)
+    repository.catalog.dbt, dbt_warnings = read_configured(root, loaded.config, dbt_project_option)
+    if dbt_warnings:
+        from govern.reporters.text import error_line
+
+        for warning in dbt_warnings:
+            error_line(warning, color=color, label="warning")
     report = conflicts(repository.catalog)
     if fmt == "json":
         print(reporter.json(report))

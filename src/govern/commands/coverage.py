@@ -30,9 +30,14 @@ def run(
     root = find_root(repo)
     config = config_mod.load(root, resolve).config
     loaded = load_repository(root, config)
-    from govern.commands import dbt_project
+    from govern.load.dbt.configured import read_configured
 
-    loaded.catalog.dbt = dbt_project.read(root, config, dbt_project_option, color=color)
+    loaded.catalog.dbt, dbt_warnings = read_configured(root, config, dbt_project_option)
+    if dbt_warnings:
+        from govern.reporters.text import error_line
+
+        for warning in dbt_warnings:
+            error_line(warning, color=color, label="warning")
     thresholds: dict[str, float] = {k: v for k, v in config.coverage.thresholds.items()}
     if fail_under is not None:
         thresholds = {name: fail_under for name, _, _ in (*MEASURES, *DBT_MEASURES)}
