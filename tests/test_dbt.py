@@ -849,3 +849,19 @@ def test_a_project_far_from_the_repository_is_named_by_its_absolute_path(tmp_pat
     result = run_govern("conflicts", "--dbt-project", str(far), cwd=root)
     # ../../../far would be a puzzle; the path as the user knows it is not.
     assert f"warning: {far.as_posix()}/models/bad.yml:2:1: invalid YAML" in result.stderr
+
+
+def test_a_chain_of_a_thousand_input_metrics_is_no_crash(tmp_path: Path) -> None:
+    # Each cumulative metric reads the one before it and names no measure:
+    # finding an owner walks the chain, which once exhausted the stack (exit 3).
+    chain = "".join(
+        f"  - {{name: m{i}, type: cumulative, input_metric: m{i - 1}, window: 7 days}}\n"
+        for i in range(1, 1200)
+    )
+    text = "metrics:\n  - {name: m0, type: cumulative, input_metric: nothing}\n" + chain
+    root = make_repo(tmp_path / "gov", {"govern.yaml": GOV_YAML})
+    dbt_project(root / "analytics", {"models/chain.yml": text})
+    result = run_govern("coverage", "--format", "json", cwd=root)
+    assert result.returncode in (0, 1), result.stderr
+    owners = next(m for m in json.loads(result.stdout)["coverage"] if m["name"] == "dbt_metrics")
+    assert (owners["covered"], owners["total"]) == (0, 1200)

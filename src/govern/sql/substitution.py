@@ -1,6 +1,6 @@
 """A dbt derived metric's inputs substituted into its expression (docs/dbt.md).
 
-A derived metric's ``expr`` reads other metrics by name; ``load/dbt_sql.py``
+A derived metric's ``expr`` reads other metrics by name; ``load/dbt/formulas.py``
 resolves it to SQL over their measures, which ``coverage`` and ``conflicts``
 then read as any formula. Imports sqlglot at the top: it is imported only when
 a derived metric is resolved.

@@ -38,18 +38,25 @@ def metric_owner(
 ) -> tuple[str | None, str | None]:
     """(owner, group) of a metric: its own `meta.owner` and group; else,
     for a simple or cumulative metric, its semantic model's (through the
-    input metric of a cumulative one in the latest spec)."""
-    if raw.owner or raw.group:
-        return raw.owner or group_owner(project, raw.group), raw.group
-    if raw.type not in ("simple", "measure_proxy", "cumulative") or raw.name in seen:
-        return None, None
-    measure = _measure_of(project, raw)
-    sm = measure.semantic_model if measure is not None else raw.semantic_model
-    if sm is not None:
-        return sm.owner, sm.group
-    name, _, _, _ = metric_input(raw.params.get("input_metric"))
-    other = project.raw_metrics.get(name or "")
-    return metric_owner(project, other, seen | {raw.name}) if other is not None else (None, None)
+    input metric of a cumulative one in the latest spec). A loop, not a
+    recursion: a chain of a thousand input metrics is a file a stranger can
+    write, and must not exhaust the stack."""
+    visited = set(seen)
+    while True:
+        if raw.owner or raw.group:
+            return raw.owner or group_owner(project, raw.group), raw.group
+        if raw.type not in ("simple", "measure_proxy", "cumulative") or raw.name in visited:
+            return None, None
+        measure = _measure_of(project, raw)
+        sm = measure.semantic_model if measure is not None else raw.semantic_model
+        if sm is not None:
+            return sm.owner, sm.group
+        name, _, _, _ = metric_input(raw.params.get("input_metric"))
+        other = project.raw_metrics.get(name or "")
+        if other is None:
+            return None, None
+        visited.add(raw.name)
+        raw = other
 
 
 def _measure_of(project: DbtProject, raw: RawMetric) -> Measure | None:
