@@ -68,7 +68,9 @@ def run(
     elif fmt == "markdown":
         print(out.markdown(report, details=details), end="")
     else:
-        out.text(report, details=details, color=color)
+        from govern.reporters.text import coverage as text_report
+
+        text_report.text(report, details=details, color=color)
     from govern.reporters import summary
 
     summary.append(out.markdown(report, details=True))  # in GitHub Actions: the job summary

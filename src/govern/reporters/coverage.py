@@ -1,33 +1,29 @@
-"""``govern coverage`` as text (Rich tables), JSON (the normative keys of
-PRODUCT.md section 2, plus documented extras) and markdown (a job summary or
-a wiki page). Only :func:`text` imports Rich.
+"""``govern coverage`` as JSON (the normative keys of PRODUCT.md section 2,
+plus documented extras) and markdown (a job summary or a wiki page), and the
+wording both share with the text report (``reporters/text/coverage.py``).
 
 Every name that came from a file (team, asset, field, source) is escaped:
 control characters in text, ``escape.md_code``/``md_text`` in markdown."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from govern.reporters.escape import control, dumps, md_code, md_message, md_text
+from govern.reporters.escape import dumps, md_code, md_message, md_text
 from govern.reports.coverage import NO_OWNER, CoverageReport, Gap, Measure
-
-if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
 
 NOTHING = "nothing to measure"
 
 
-def _pct(value: float | None) -> str:
+def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 
 
-def _threshold(m: Measure) -> str:
+def threshold(m: Measure) -> str:
     return "—" if m.threshold is None else f"{m.threshold:g}%"
 
 
-def _status(m: Measure) -> str:
+def status(m: Measure) -> str:
     if m.empty:
         return NOTHING
     if m.threshold is None:
@@ -36,7 +32,7 @@ def _status(m: Measure) -> str:
 
 
 def _shortfall(m: Measure) -> str:
-    return f"{m.name} {_pct(m.percent)} < {_threshold(m)}"
+    return f"{m.name} {percent(m.percent)} < {threshold(m)}"
 
 
 def failure_message(report: CoverageReport) -> str:
@@ -44,7 +40,7 @@ def failure_message(report: CoverageReport) -> str:
     return "coverage below threshold: " + "; ".join(_shortfall(m) for m in report.failing)
 
 
-def _headline(m: Measure) -> str:
+def headline(m: Measure) -> str:
     """``Contract coverage: 1 of 4 pipeline sources without a contract``."""
     return f"{m.title}: {len(m.missing)} of {m.total} {_unit_short(m)} {_lack(m)}"
 
@@ -75,130 +71,11 @@ def _lack(m: Measure) -> str:
     }[m.name]
 
 
-def _gap_label(g: Gap) -> str:
+def gap_label(g: Gap) -> str:
     """How a gap is named: ``stripe_api`` (in pipeline ``x``), ``metric y``."""
     if g.parent is not None:
         return f"{g.name} (in {g.parent_kind} {g.parent})"
     return f"{g.kind} {g.name}"
-
-
-# --- text ---------------------------------------------------------------------------------
-
-
-def text(report: CoverageReport, *, details: bool, color: bool) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from govern.reporters.text import console
-
-    con = console(color=color)
-    if not con.is_terminal:
-        # A log or a pipe does not wrap: the tables keep their natural width
-        # (Rich would otherwise fold long team names at 80 columns).
-        con.width = max(con.width, 200)
-    con.print(Text("Governance coverage", style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("measure")
-    table.add_column("covered", justify="right")
-    table.add_column("percent", justify="right")
-    table.add_column("threshold", justify="right")
-    table.add_column("status")
-    for m in report.measures:
-        table.add_row(
-            Text(m.title),
-            Text(f"{m.covered}/{m.total}"),
-            Text(_pct(m.percent), style=_pct_style(m)),
-            Text(_threshold(m), style="dim" if m.threshold is None else ""),
-            _status_text(m),
-        )
-    con.print(table)
-    con.print()
-
-    teams = report.teams
-    if teams:
-        con.print(Text("By owning team", style="bold"))
-        by_team = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        by_team.add_column("team", overflow="fold")
-        for m in report.measures:
-            by_team.add_column(m.name, justify="right")
-        shares = {(m.name, s.team): s for m in report.measures for s in m.by_team}
-        for team in teams:
-            cells: list[Text] = [Text(control(team), style="bold")]
-            for m in report.measures:
-                s = shares.get((m.name, team))
-                if s is None:
-                    cells.append(Text("—", style="dim"))
-                else:
-                    style = (
-                        "green" if s.covered == s.total else "red" if not s.covered else "yellow"
-                    )
-                    cells.append(Text(f"{s.covered}/{s.total}", style=style))
-            by_team.add_row(*cells)
-        con.print(by_team)
-        con.print()
-
-    gaps = sum(len(m.missing) + len(m.unconsumed) for m in report.measures)
-    if details:
-        for m in report.measures:
-            _text_gaps(con, _headline(m), m.missing)
-            if m.unconsumed:
-                n = len(m.unconsumed)
-                _text_gaps(con, f"Contracts with no consumer: {n}", m.unconsumed)
-    elif gaps:
-        items = f"{gaps} missing item{'s' if gaps != 1 else ''}"
-        con.print(Text(f"{items}: --details lists them.", style="dim"))
-        con.print()
-
-    if report.failing:
-        con.print(Text.assemble(("✗ ", "bold red"), failure_message(report).capitalize() + "."))
-    elif all(m.empty for m in report.measures):
-        con.print(Text("Nothing to measure: no contracts, metrics or pipelines.", style="dim"))
-    elif report.thresholds_set:
-        con.print(Text.assemble(("✓ ", "bold green"), "Every measure meets its threshold."))
-    else:
-        con.print(
-            Text(
-                "No thresholds set: add `coverage: {thresholds: ...}` to govern.yaml "
-                "or pass --fail-under.",
-                style="dim",
-            )
-        )
-
-
-def _pct_style(m: Measure) -> str:
-    if m.empty:
-        return "dim"
-    if not m.ok:
-        return "bold red"
-    return "green" if m.covered == m.total else ""
-
-
-def _status_text(m: Measure) -> Text:
-    from rich.text import Text
-
-    status = _status(m)
-    style = {"ok": "green", "below threshold": "bold red"}.get(status, "dim")
-    mark = {"ok": "✓ ", "below threshold": "✗ "}.get(status, "")
-    return Text(mark + status, style=style)
-
-
-def _text_gaps(con: Console, headline: str, gaps: tuple[Gap, ...]) -> None:
-    from rich.text import Text
-
-    if not gaps:
-        return
-    con.print(Text(control(headline), style="bold"))
-    team = None
-    for g in gaps:
-        if g.team != team:
-            team = g.team
-            con.print(Text("  " + control(team), style="bold cyan"))
-        line = Text("    ")
-        line.append(control(_gap_label(g)))
-        line.append(": " + control("; ".join(g.reasons)), style="dim")
-        con.print(line)
-    con.print()
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -260,10 +137,10 @@ def markdown(report: CoverageReport, *, details: bool) -> str:
         "| --- | --- | ---: | ---: | ---: | ---: | --- |",
     ]
     for m in report.measures:
-        status = _status(m)
+        state = status(m)
         lines.append(
-            f"| {m.title} (`{m.name}`) | {m.unit} | {m.covered} | {m.total} | {_pct(m.percent)} "
-            f"| {_threshold(m)} | {mark.get(status, status)} |"
+            f"| {m.title} (`{m.name}`) | {m.unit} | {m.covered} | {m.total} | {percent(m.percent)} "
+            f"| {threshold(m)} | {mark.get(state, state)} |"
         )
     lines.append("")
     if report.failing:
@@ -282,11 +159,11 @@ def markdown(report: CoverageReport, *, details: bool) -> str:
             cells = []
             for m in report.measures:
                 s = shares.get((m.name, team))
-                cells.append("—" if s is None else f"{s.covered}/{s.total} ({_pct(s.percent)})")
+                cells.append("—" if s is None else f"{s.covered}/{s.total} ({percent(s.percent)})")
             lines.append(f"| {_team_md(team)} | " + " | ".join(cells) + " |")
         lines.append("")
     if details:
-        sections = [(_headline(m), m.missing) for m in report.measures]
+        sections = [(headline(m), m.missing) for m in report.measures]
         contracts = report.measure("contracts")
         if contracts.unconsumed:
             heading = f"Contracts with no consumer: {len(contracts.unconsumed)}"

@@ -1,5 +1,11 @@
 """Human output with Rich: findings grouped by file, colour only on a terminal.
 
+This package is the only place that imports Rich, and this module the only one
+of it that does: ``lint``, ``changes`` and one-line messages here, the other
+commands' text in ``coverage``, ``conflicts``, ``owners`` and ``rules`` beside
+it, which take their Rich names from here (``Text``, ``Console``, ``cell_len``,
+and ``table``/``markdown``, imported on first use: a lint draws neither).
+
 Every piece of text that came from a file is passed through
 :func:`govern.reporters.escape.control` and placed in a ``Text`` object, so
 neither terminal escapes nor Rich markup in a contract can take effect.
@@ -8,17 +14,35 @@ neither terminal escapes nor Rich markup in a contract can take effect.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from govern.findings import Finding, Severity
+from govern.findings import Finding, Problem, Severity
 from govern.reporters.escape import control
 
 if TYPE_CHECKING:
+    from rich.markdown import Markdown
+    from rich.table import Table
+
     from govern.changes.report import Report
+
+__all__ = [
+    "Console",
+    "Text",
+    "cell_len",
+    "changes",
+    "console",
+    "error_line",
+    "lint",
+    "markdown",
+    "problems",
+    "table",
+]
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -34,6 +58,27 @@ def console(*, color: bool, stream: TextIO | None = None) -> Console:
         markup=False,
         soft_wrap=True,
     )
+
+
+def table(*, rule_under_header: bool, header_style: str = "table.header") -> Table:
+    """A table without edges or outer padding, with a line under its header
+    (``coverage``) or no lines at all (``rules``)."""
+    from rich import box
+    from rich.table import Table
+
+    return Table(
+        box=box.SIMPLE_HEAD if rule_under_header else None,
+        show_edge=False,
+        pad_edge=False,
+        header_style=header_style,
+    )
+
+
+def markdown(text: str) -> Markdown:
+    """Markdown rendered for a terminal (``govern explain`` on a colour terminal)."""
+    from rich.markdown import Markdown
+
+    return Markdown(text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -72,6 +117,24 @@ def error_line(message: str, *, color: bool, label: str = "error") -> None:
     con = console(color=color, stream=sys.stderr)
     style = "bold red" if label == "error" else "bold yellow"
     con.print(Text.assemble((f"{label}: ", style), control(message)))
+
+
+def problems(found: Iterable[Problem], *, color: bool) -> None:
+    """Loader problems on stderr in file order, one a line:
+    ``path:line:column: error CODE [name] message`` (``govern convert``)."""
+    from govern.rules import REGISTRY
+
+    con = console(color=color, stream=sys.stderr)
+    for p in sorted(found, key=lambda p: (p.location.line, p.location.column)):
+        assert p.code is not None, "the loader names the rule of every problem"
+        rule = REGISTRY[p.code]
+        loc = p.location
+        line = Text(control(f"{loc.path}:{loc.line}:{loc.column}: "))
+        line.append(f"{rule.severity.value} ", style="bold red")
+        line.append(f"{rule.code} ", style="bold")
+        line.append(f"[{rule.name}] ", style="dim")
+        line.append(control(p.message))
+        con.print(line)
 
 
 def changes(report: Report, *, color: bool) -> None:
