@@ -1,5 +1,6 @@
 """Shared test helpers: real repositories in tmp_path, real YAML, real git,
-and the installed ``govern`` run as a subprocess for end-to-end cases."""
+and ``govern`` run as a user runs it: in this process for speed, or the
+installed console script as a subprocess where the process is the point."""
 
 from __future__ import annotations
 
@@ -71,13 +72,29 @@ def govern_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "govern"]
 
 
+# `run_govern` runs govern in this process (as `govern.cli.main`, with its own
+# argv, environment, working directory and standard streams), which is about
+# ten times faster than a new interpreter. Tests where the process boundary is
+# the point (exit codes of a real process, hangs, stream encodings, signals:
+# tests/security/, pre-commit, the Action) ask for a subprocess, as does
+# GOVERN_TEST_SUBPROCESS=1 for the whole suite.
+SUBPROCESS = bool(os.environ.get("GOVERN_TEST_SUBPROCESS"))
+
+
 def run_govern(
-    *args: str, cwd: Path, env: dict[str, str] | None = None, input: str | None = None
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+    process: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "GOVERN_"))}
     full_env.pop("NO_COLOR", None)
     full_env["GOVERN_CACHE_DIR"] = CACHE_DIR
     full_env.update(env or {})
+    # Standard input is a process's own: a pipe read by `govern convert /dev/stdin`.
+    if not (process or SUBPROCESS or input is not None):
+        return _in_process(list(args), cwd=cwd, env=full_env, input=input)
     return subprocess.run(
         [*govern_command(), *args],
         cwd=cwd,
@@ -86,6 +103,50 @@ def run_govern(
         text=True,
         timeout=120,
         input=input,
+    )
+
+
+def _in_process(
+    args: list[str], *, cwd: Path, env: dict[str, str], input: str | None
+) -> subprocess.CompletedProcess[str]:
+    import gc
+    import io
+    import types
+
+    from govern.cli import main
+
+    saved = (dict(os.environ), os.getcwd(), sys.argv, sys.stdin, sys.stdout, sys.stderr)
+    # Click names the program after `__main__` (here pytest's): a script's name.
+    real_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    threshold = gc.get_threshold()
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    stderr = io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", newline="")
+    code: int | str | None = 0
+    try:
+        os.environ.clear()
+        os.environ.update(env)
+        os.chdir(cwd)
+        sys.argv = ["govern", *args]
+        sys.stdin = io.TextIOWrapper(io.BytesIO((input or "").encode()), encoding="utf-8")
+        sys.stdout, sys.stderr = stdout, stderr
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code
+    finally:
+        stdout.flush()
+        stderr.flush()
+        environ, where, sys.argv, sys.stdin, sys.stdout, sys.stderr = saved
+        os.environ.clear()
+        os.environ.update(environ)
+        os.chdir(where)
+        gc.set_threshold(*threshold)
+        sys.modules["__main__"] = real_main
+    returncode = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(
+        ["govern", *args], returncode, out.getvalue().decode("utf-8"), err.getvalue().decode()
     )
 
 

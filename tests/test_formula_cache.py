@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from govern import sql
+from tests import conftest
 from tests.conftest import make_repo, run_govern
 
 BAD_FORMULA = """\
@@ -23,6 +26,12 @@ type: ratio
 formula: count_if(refunded) / count(payslip_id)
 sources: [payroll.payslip.generated]
 """
+
+
+@pytest.fixture(autouse=True)
+def _subprocess(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is read once a process: each run here must be a new one."""
+    monkeypatch.setattr(conftest, "SUBPROCESS", True)
 
 
 def _findings(root: Path, cache: Path, **env: str) -> list[tuple[str, str, int, int]]:
