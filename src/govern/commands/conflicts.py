@@ -41,7 +41,9 @@ def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, co
     elif fmt == "markdown":
         print(reporter.markdown(report))
     else:
-        reporter.text(report, color=color)
+        from govern.reporters.text import conflicts as text_report
+
+        text_report.text(report, color=color)
     from govern.reporters import summary
 
     summary.append(reporter.markdown(report))  # in GitHub Actions: the job summary
