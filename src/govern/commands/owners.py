@@ -24,11 +24,15 @@ def run(*, repo: str | None, asset: str, now: str | None, fmt: str, color: bool)
         if fmt == "json":
             print(reporter.not_found_json(found))
         else:
-            reporter.not_found_text(found, color=color)
+            from govern.reporters.text import owners as text_report
+
+            text_report.not_found(found, color=color)
         return 1
     report = owners(catalog, found, moment)
     if fmt == "json":
         print(reporter.to_json(report))
     else:
-        reporter.text(report, color=color)
+        from govern.reporters.text import owners as text_report
+
+        text_report.text(report, color=color)
     return 0
