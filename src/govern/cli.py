@@ -391,13 +391,11 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
 
 
 def _exit(call: Callable[[], int], no_color: bool) -> NoReturn:
-    from govern.config import ConfigError
-    from govern.git import GitError
-    from govern.repo import UsageError
+    from govern.errors import GovernError
 
     try:
         code = call()
-    except (UsageError, ConfigError, GitError) as exc:
+    except GovernError as exc:
         from govern.reporters.text import error_line
 
         error_line(str(exc), color=_color(no_color))

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
+from govern.errors import GovernError
 from govern.model.base import Strict
 from govern.model.contract import Notice, Waiver
 
@@ -166,7 +167,7 @@ class LoadedConfig:
     source: str | None  # the file it came from, relative to the root; None: defaults
 
 
-class ConfigError(Exception):
+class ConfigError(GovernError):
     """A configuration the user must fix; the CLI exits 2 with this message."""
 
     def __init__(self, path: str, line: int, column: int, message: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
+from govern.errors import UsageError
 
-class UsageError(Exception):
-    """A mistake in how govern was called; the CLI prints it and exits 2."""
+__all__ = ["UsageError", "find_root", "relative_paths"]
 
 
 def find_root(start: str | None) -> str:

@@ -7,8 +7,8 @@ import os
 from typing import TYPE_CHECKING
 
 from govern import clock
-from govern import config as config_mod
-from govern.repo import UsageError, find_root
+from govern.project import Project
+from govern.repo import UsageError
 
 if TYPE_CHECKING:
     from govern.changes.report import Report
@@ -33,17 +33,16 @@ def _report(
     repo: str | None, against: str | None, head: str | None, staged: bool, now: str | None
 ) -> Report:
     from govern.changes.report import Head, build
-    from govern.rules import resolve
 
     if head and staged:
         raise UsageError("--head and --staged cannot be used together")
-    root = find_root(repo)
-    loaded = config_mod.load(root, resolve)
+    # The base's floor is applied by `build`, at the merge base it computes.
+    project = Project.open(repo, hold=False)
     mode = Head("staged") if staged else Head("ref", head) if head else Head("worktree")
     return build(
-        root,
-        loaded,
-        against=_against(against, loaded.config.breaking.against),
+        project.root,
+        project.loaded,
+        against=_against(against, project.loaded.config.breaking.against),
         head=mode,
         now=clock.now(now),
     )

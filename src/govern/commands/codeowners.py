@@ -6,18 +6,16 @@ from __future__ import annotations
 import os
 import sys
 
-from govern import config as config_mod
-from govern.repo import UsageError, find_root
+from govern.project import Project
+from govern.repo import UsageError
 
 
 def run(*, repo: str | None, file: str, check: bool) -> int:
-    from govern.engine import load_repository
     from govern.reports.codeowners import block, merge
-    from govern.rules import resolve
 
-    root = find_root(repo)
-    config = config_mod.load(root, resolve).config
-    generated = block(load_repository(root, config).catalog)
+    project = Project.open(repo)
+    root = project.root
+    generated = block(project.repository().catalog)
     path = os.path.join(root, file)
     existing = _read(root, file)
     wanted = merge(existing, generated.lines)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from govern import config as config_mod
-from govern.repo import UsageError, find_root
+from govern.project import Project
+from govern.repo import UsageError
 
 
 def run(
@@ -21,40 +21,29 @@ def run(
     dbt_project_option: str | None = None,
     color: bool,
 ) -> int:
-    from govern.engine import load_repository
     from govern.reports.coverage import DBT_MEASURES, MEASURES, build
-    from govern.rules import resolve
 
     if fail_under is not None and not (math.isfinite(fail_under) and 0 <= fail_under <= 100):
         raise UsageError(f"--fail-under {fail_under:g}: give a percentage from 0 to 100")
-    root = find_root(repo)
-    config = config_mod.load(root, resolve).config
-    loaded = load_repository(root, config)
-    from govern.load.dbt.configured import read_configured
+    from govern.reporters.text import error_line
 
-    loaded.catalog.dbt, dbt_warnings = read_configured(root, config, dbt_project_option)
-    if dbt_warnings:
-        from govern.reporters.text import error_line
+    def say(label: str, message: str) -> None:
+        error_line(message, color=color, label=label)
 
-        for warning in dbt_warnings:
-            error_line(warning, color=color, label="warning")
+    project = Project.open(repo, say=say)
+    config = project.config
+    loaded = project.repository()
+    for warning in project.dbt(dbt_project_option)[1]:
+        say("warning", warning)
     thresholds: dict[str, float] = {k: v for k, v in config.coverage.thresholds.items()}
     if fail_under is not None:
         thresholds = {name: fail_under for name, _, _ in (*MEASURES, *DBT_MEASURES)}
     report = build(loaded.catalog, thresholds)
 
     from govern.reporters import coverage as out
-    from govern.reporters.text import error_line
 
     if loaded.files == 0:
-        from govern.engine import governed_dirs
-
-        dirs = ", ".join(f"{d}/" for d in governed_dirs(config))
-        error_line(
-            f"no governed YAML files under {dirs} in {root}: nothing to measure",
-            color=color,
-            label="warning",
-        )
+        say("warning", f"{project.no_files_hint()}: nothing to measure")
     elif loaded.problems:
         n = len(loaded.problems)
         error_line(

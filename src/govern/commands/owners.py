@@ -5,20 +5,15 @@ asset (or more than one) answers to ASSET."""
 from __future__ import annotations
 
 from govern import clock
-from govern import config as config_mod
-from govern.repo import find_root
+from govern.project import Project
 
 
 def run(*, repo: str | None, asset: str, now: str | None, fmt: str, color: bool) -> int:
-    from govern.engine import load_repository
     from govern.reporters import owners as reporter
     from govern.reports.owners import NotFound, find, owners
-    from govern.rules import resolve
 
     moment = clock.now(now)
-    root = find_root(repo)
-    loaded = config_mod.load(root, resolve)
-    catalog = load_repository(root, loaded.config).catalog
+    catalog = Project.open(repo).repository().catalog
     found = find(catalog, asset)
     if isinstance(found, NotFound):
         if fmt == "json":
