@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from govern.model.contract import CLASSIFICATION_RANK, Contract, Field_, Notice, Sla
+from govern.model.contract import Contract, Field_, Notice, Sla
 from govern.model.metric import Metric
-from govern.values import parse_duration, parse_percent, parse_schedule, parse_semver, parse_type
+from govern.values import parse_duration, parse_percent, parse_schedule, parse_semver
 
-from .types import compare as compare_types
+from .field_handlers import FIELD_HANDLERS
 
 
 @dataclass(frozen=True)
@@ -28,99 +28,12 @@ class Change:
 
 
 def _field_changes(cid: str, element: str, old: Field_, new: Field_) -> Iterator[Change]:
-    def ch(kind: str, detail: str, at: str = element) -> Change:
-        return Change("contract", cid, at, kind, detail)
-
+    """Every handler of the table in turn (field_handlers.FIELD_HANDLERS), then
+    the nested fields and array items, which are fields of their own."""
     name = element.removeprefix("schema.")
-    old_t, new_t = parse_type(old.type), parse_type(new.type)
-    if old_t is not None and new_t is not None:
-        direction = compare_types(old_t, new_t)
-        if direction != "same":
-            kind = {"widened": "type-widened", "narrowed": "type-narrowed"}.get(
-                direction, "type-changed"
-            )
-            yield ch(kind, f"type of `{name}` {old_t} -> {new_t}")
-    elif old.type.strip() != new.type.strip():
-        yield ch("type-changed", f"type of `{name}` {old.type} -> {new.type}")
-
-    if old.required and not new.required:
-        yield ch("field-optional", f"`{name}` is no longer required")
-    elif new.required and not old.required:
-        yield ch("field-required", f"`{name}` is now required")
-    for key, what in (("unique", "unique"), ("primary_key", "the primary key")):
-        if getattr(old, key) and not getattr(new, key):
-            yield ch("constraint-loosened", f"`{name}` is no longer {what}")
-        elif getattr(new, key) and not getattr(old, key):
-            yield ch("constraint-tightened", f"`{name}` is now {what}")
-
-    for key, larger_is_looser in (
-        ("min", False),
-        ("max", True),
-        ("min_length", False),
-        ("max_length", True),
-    ):
-        a, b = getattr(old, key), getattr(new, key)
-        if a == b:
-            continue
-        if b is None:
-            yield ch("constraint-loosened", f"`{name}`: {key} {a} removed")
-        elif a is None:
-            yield ch("constraint-tightened", f"`{name}`: {key} {b} added")
-        else:
-            looser = (b > a) == larger_is_looser
-            kind = "constraint-loosened" if looser else "constraint-tightened"
-            yield ch(kind, f"`{name}`: {key} {a} -> {b}")
-
-    if old.pattern != new.pattern:
-        if new.pattern is None:
-            yield ch("constraint-loosened", f"`{name}`: pattern {old.pattern!r} removed")
-        elif old.pattern is None:
-            yield ch("constraint-tightened", f"`{name}`: pattern {new.pattern!r} added")
-        else:
-            yield ch("pattern-changed", f"`{name}`: pattern {old.pattern!r} -> {new.pattern!r}")
-
-    if old.enum != new.enum:
-        if new.enum is None:
-            yield ch("constraint-loosened", f"`{name}`: enum removed (any value now)")
-        elif old.enum is None:
-            yield ch("constraint-tightened", f"`{name}`: enum {new.enum} added")
-        else:
-            added = [v for v in new.enum if v not in old.enum]
-            removed = [v for v in old.enum if v not in new.enum]
-            if added:
-                yield ch("enum-value-added", f"`{name}`: enum value(s) {added} added")
-            if removed:
-                yield ch("enum-value-removed", f"`{name}`: enum value(s) {removed} removed")
-
-    old_rank = CLASSIFICATION_RANK.get(old.classification or "", -1)
-    new_rank = CLASSIFICATION_RANK.get(new.classification or "", -1)
-    if (old.pii and not new.pii) or new_rank < old_rank:
-        what = (
-            "no longer PII"
-            if old.pii and not new.pii
-            else (f"classification {old.classification} -> {new.classification or 'none'}")
-        )
-        yield ch("classification-lowered", f"`{name}` {what}")
-    else:  # raised, or handled differently: no risk to consumers, but a change
-        raised = [
-            f"{key} {'none' if a is None else a} -> {'none' if b is None else b}"
-            for key, a, b in (
-                ("pii", old.pii, new.pii),
-                ("classification", old.classification, new.classification),
-                ("masking", old.masking, new.masking),
-            )
-            if a != b
-        ]
-        if raised:
-            yield ch("metadata-changed", f"`{name}`: {', '.join(raised)}")
-
-    if old.deprecated is None and new.deprecated is not None:
-        yield ch("deprecated", f"`{name}` deprecated: {new.deprecated.reason or 'no reason given'}")
-    elif old.deprecated is not None and new.deprecated is None:
-        yield ch("undeprecated", f"`{name}` is no longer deprecated")
-    if (old.description or "") != (new.description or ""):
-        yield ch("metadata-changed", f"`{name}`: description changed")
-
+    for handler in FIELD_HANDLERS:
+        for kind, detail in handler(name, old, new):
+            yield Change("contract", cid, element, kind, detail)
     yield from _fields(cid, element, old.fields or {}, new.fields or {})
     if old.items is not None and new.items is not None:
         yield from _field_changes(cid, f"{element}.items", old.items, new.items)
