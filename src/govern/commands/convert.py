@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 from govern.repo import UsageError
 
@@ -27,7 +26,7 @@ def run(
     from govern import convert
     from govern.load.documents import OdcsPositions, load_text
     from govern.load.yamlpos import parse, positions
-    from govern.reporters.text import error_line
+    from govern.reporters.text import error_line, problems
 
     if to not in (None, "odcs", "native"):
         raise UsageError(f"--to {to}: expected odcs or native")
@@ -40,7 +39,7 @@ def run(
         return 2
     loaded = load_text(file, text)
     if loaded.problems:
-        _print_problems(loaded.problems, color=color)
+        problems(loaded.problems, color=color)
         return 2
     doc = loaded.document
     if doc is None or doc.model is None:  # pragma: no cover - a problem says why
@@ -91,6 +90,7 @@ def _read(file: str, *, color: bool) -> str | None:
     """The file's text; None (problems printed) when it cannot be read as text."""
     from govern.findings import Location, Problem
     from govern.load.files import decode
+    from govern.reporters.text import problems
 
     if not os.path.exists(file):
         raise UsageError(f"{file}: no such file")
@@ -100,21 +100,21 @@ def _read(file: str, *, color: bool) -> str | None:
         size = os.stat(file).st_size
         if size > MAX_SIZE:
             message = f"file is {size:,} bytes, over the {MAX_SIZE:,}-byte limit; not read"
-            _print_problems([Problem(Location(file), message, "GOV011")], color=color)
+            problems([Problem(Location(file), message, "GOV011")], color=color)
             return None
         with open(file, "rb") as fh:
             raw = fh.read(MAX_SIZE + 1)
         if len(raw) > MAX_SIZE:  # a pipe or a growing file: its size said nothing
             message = f"file is over the {MAX_SIZE:,}-byte limit; not read"
-            _print_problems([Problem(Location(file), message, "GOV011")], color=color)
+            problems([Problem(Location(file), message, "GOV011")], color=color)
             return None
     except OSError as exc:
         problem = Problem(Location(file), f"cannot read file: {exc.strerror}", "GOV009")
-        _print_problems([problem], color=color)
+        problems([problem], color=color)
         return None
     source = decode(file, raw)
     if source.text is None:
-        _print_problems(list(source.problems), color=color)
+        problems(source.problems, color=color)
     return source.text
 
 
@@ -151,23 +151,3 @@ def _write(output: str, text: str, force: bool) -> None:
         if exc.errno == errno.ELOOP:
             raise UsageError(f"--output {output} is a symlink: not written through") from None
         raise UsageError(f"--output {output}: cannot write: {exc.strerror}") from None
-
-
-def _print_problems(problems: list[Any], *, color: bool) -> None:
-    """Loader problems on stderr, one a line: ``path:line:column: error CODE [name] message``."""
-    from rich.text import Text
-
-    from govern.reporters.escape import control
-    from govern.reporters.text import console
-    from govern.rules import REGISTRY
-
-    con = console(color=color, stream=sys.stderr)
-    for p in sorted(problems, key=lambda p: (p.location.line, p.location.column)):
-        rule = REGISTRY[p.code]
-        loc = p.location
-        line = Text(control(f"{loc.path}:{loc.line}:{loc.column}: "))
-        line.append(f"{rule.severity.value} ", style="bold red")
-        line.append(f"{rule.code} ", style="bold")
-        line.append(f"[{rule.name}] ", style="dim")
-        line.append(control(p.message))
-        con.print(line)
