@@ -90,7 +90,7 @@ def _run(rules: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
 
 
 def lint(findings: list[Finding]) -> str:
-    from govern.commands.rules import render_markdown
+    from govern.reporters.rule_docs import markdown
     from govern.rules import REGISTRY
 
     codes = list(REGISTRY)
@@ -103,7 +103,7 @@ def lint(findings: list[Finding]) -> str:
                 "name": r.name,
                 "shortDescription": {"text": r.summary.replace("``", "`")},
                 "fullDescription": {"text": (r.explanation or r.summary).replace("``", "`")},
-                "help": {"text": r.summary.replace("``", "`"), "markdown": render_markdown(code)},
+                "help": {"text": r.summary.replace("``", "`"), "markdown": markdown(code)},
                 "defaultConfiguration": {"level": _LEVEL[r.severity]},
                 "properties": {"tags": [r.family]},
             }
