@@ -10,12 +10,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from govern.commands.rules import reference_markdown
-from govern.commands.schema import KINDS, render
+from govern.reporters.rule_docs import reference
+from govern.schemas.generate import KINDS, render
 
 
 def targets(project: Path) -> dict[Path, str]:
-    out = {project / "docs" / "rules.md": reference_markdown()}
+    out = {project / "docs" / "rules.md": reference()}
     for kind in KINDS:
         out[project / "src" / "govern" / "schemas" / f"{kind}.json"] = render(kind)
     return out
