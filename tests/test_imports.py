@@ -82,11 +82,6 @@ def outside_importers(package: str) -> set[str]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open work (one house): reporters/coverage, conflicts, owners and commands/rules, "
-    "convert still print with Rich themselves",
-)
 def test_only_the_text_reporter_imports_rich() -> None:
     assert outside_importers("rich") == {"govern.reporters.text"}
 
@@ -99,11 +94,6 @@ def test_only_the_git_package_runs_processes() -> None:
     assert {m for m in outside_importers("subprocess") if not m.startswith("govern.git")} == set()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open work (one house): rule docs and schemas are generated in commands/ "
-    "(generate.py and reporters/sarif.py import them)",
-)
 def test_nothing_but_the_cli_imports_commands() -> None:
     users = {m for m in importers_of("govern.commands") if not m.startswith("govern.commands")}
     assert users <= {"govern.cli"}
