@@ -25,9 +25,10 @@ def run(
 
     if fail_under is not None and not (math.isfinite(fail_under) and 0 <= fail_under <= 100):
         raise UsageError(f"--fail-under {fail_under:g}: give a percentage from 0 to 100")
-    from govern.reporters.text import error_line
 
     def say(label: str, message: str) -> None:
+        from govern.reporters.text import error_line  # Rich only when there is a word to say
+
         error_line(message, color=color, label=label)
 
     project = Project.open(repo, say=say)
@@ -46,11 +47,10 @@ def run(
         say("warning", f"{project.no_files_hint()}: nothing to measure")
     elif loaded.problems:
         n = len(loaded.problems)
-        error_line(
+        say(
+            "warning",
             f"{n} problem{'s' if n != 1 else ''} reading the governed files (`govern lint` "
             "shows them); coverage counts what could be read",
-            color=color,
-            label="warning",
         )
     if fmt == "json":
         print(out.to_json(report))
@@ -65,6 +65,6 @@ def run(
     summary.append(out.markdown(report, details=True))  # in GitHub Actions: the job summary
     if report.failing:
         if fmt != "text":  # the text report's last line already names them
-            error_line(out.failure_message(report), color=color)
+            say("error", out.failure_message(report))
         return 1
     return 0

@@ -14,9 +14,10 @@ def run(
 ) -> int:  # fmt: skip
     from govern.engine import lint
     from govern.reporters import default_format, summary
-    from govern.reporters.text import error_line
 
     def say(label: str, message: str) -> None:
+        from govern.reporters.text import error_line  # Rich only when there is a word to say
+
         error_line(message, color=color, label=label)
 
     project = Project.open(repo, against=against, say=say)
