@@ -9,16 +9,13 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from govern import sql
+from govern.catalog_checks.formulas import formula_fault
+from govern.catalog_checks.names import fold
 from govern.findings import Location, Problem, Severity
 from govern.rules.base import Context, rule
 
 F = "metrics"
 METRIC_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-
-
-def fold(name: str) -> str:
-    """Case, spacing, ``_`` and ``-`` folded: "Payroll error-rate" == "payroll_error_rate"."""
-    return re.sub(r"[\s_\-]+", " ", name).strip().casefold()
 
 
 @rule("GOV401", "formula-syntax", Severity.ERROR, family=F)
@@ -53,14 +50,12 @@ def formula_syntax(ctx: Context) -> Iterator[Problem]:
         sources: [payroll.payslip.generated]
     """
     for doc, m in ctx.catalog.metric_docs():
-        if m.formula is None or not m.formula.strip():
-            continue  # reported by GOV409: a missing formula is not a syntax error
-        if m.dialect and not sql.known_dialect(m.dialect):
-            continue  # reported by GOV402; parsing in the wrong dialect says nothing
-        parsed = sql.analyze(m.formula, m.dialect)
-        if parsed.error:
+        # A missing formula is GOV409's, an unknown dialect GOV402's (parsing
+        # in the wrong dialect says nothing): neither is a syntax error.
+        fault = formula_fault(m.formula, m.dialect)
+        if fault is not None and fault.kind == "syntax":
             in_dialect = f" ({m.dialect})" if m.dialect else ""
-            yield Problem(doc.at("formula"), f"formula does not parse{in_dialect}: {parsed.error}")
+            yield Problem(doc.at("formula"), f"formula does not parse{in_dialect}: {fault.error}")
 
 
 @rule("GOV402", "unknown-dialect", Severity.ERROR, family=F)
