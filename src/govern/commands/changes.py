@@ -63,30 +63,7 @@ def run_diff(*, repo: str | None, against: str | None, head: str | None, staged:
 
 
 def _print(report: Report, fmt: str | None, color: bool) -> None:
-    from govern.reporters import default_format, summary
+    from govern.reporters import default_format
+    from govern.reporters.emit import emit
 
-    fmt = default_format(fmt)
-    if fmt == "json":
-        from govern.reporters import json_report
-
-        print(json_report.changes(report))
-    elif fmt == "markdown":
-        from govern.reporters import markdown
-
-        print(markdown.changes(report), end="")
-    elif fmt == "sarif":
-        from govern.reporters import sarif
-
-        print(sarif.changes(report))
-    elif fmt == "github":
-        from govern.reporters import github
-
-        print(github.changes(report, summary=summary.enabled()))
-    else:
-        from govern.reporters import text
-
-        text.changes(report, color=color)
-    if summary.enabled():
-        from govern.reporters import markdown
-
-        summary.append(markdown.changes(report))
+    emit("changes", report, default_format(fmt), color=color)

@@ -9,7 +9,6 @@ from govern.project import Project
 
 
 def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, color: bool) -> int:
-    from govern.reporters import conflicts as reporter
     from govern.reporters.text import error_line
     from govern.reports.conflicts import conflicts
 
@@ -23,15 +22,7 @@ def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, co
     for warning in project.dbt(dbt_project_option)[1]:
         say("warning", warning)
     report = conflicts(repository.catalog)
-    if fmt == "json":
-        print(reporter.json(report))
-    elif fmt == "markdown":
-        print(reporter.markdown(report))
-    else:
-        from govern.reporters.text import conflicts as text_report
+    from govern.reporters.emit import emit
 
-        text_report.text(report, color=color)
-    from govern.reporters import summary
-
-    summary.append(reporter.markdown(report))  # in GitHub Actions: the job summary
+    emit("conflicts", report, fmt, color=color)
     return 1 if report.errors else 0

@@ -52,17 +52,9 @@ def run(
             f"{n} problem{'s' if n != 1 else ''} reading the governed files (`govern lint` "
             "shows them); coverage counts what could be read",
         )
-    if fmt == "json":
-        print(out.to_json(report))
-    elif fmt == "markdown":
-        print(out.markdown(report, details=details), end="")
-    else:
-        from govern.reporters.text import coverage as text_report
+    from govern.reporters.emit import emit
 
-        text_report.text(report, details=details, color=color)
-    from govern.reporters import summary
-
-    summary.append(out.markdown(report, details=True))  # in GitHub Actions: the job summary
+    emit("coverage", report, fmt, color=color, details=details)
     if report.failing:
         if fmt != "text":  # the text report's last line already names them
             say("error", out.failure_message(report))

@@ -13,7 +13,7 @@ def run(
     against: str | None = None,
 ) -> int:  # fmt: skip
     from govern.engine import lint
-    from govern.reporters import default_format, summary
+    from govern.reporters import default_format
 
     def say(label: str, message: str) -> None:
         from govern.reporters.text import error_line  # Rich only when there is a word to say
@@ -27,30 +27,8 @@ def run(
     fmt = default_format(fmt)
     if result.files == 0 and not paths:
         say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
-    counts = {"files": result.files, "documents": result.documents, "rules": result.rules}
-    if fmt == "json":
-        from govern.reporters import json_report
+    from govern.reporters.emit import emit
 
-        print(json_report.lint(result.findings, **counts))
-    elif fmt == "sarif":
-        from govern.reporters import sarif
-
-        print(sarif.lint(result.findings))
-    elif fmt == "markdown":
-        from govern.reporters import markdown
-
-        print(markdown.lint(result.findings, **counts), end="")
-    elif fmt == "github":
-        from govern.reporters import github
-
-        print(github.lint(result.findings, summary=summary.enabled()))
-    else:
-        from govern.reporters import text
-
-        text.lint(result.findings, **counts, color=color)
-    if summary.enabled():
-        from govern.reporters import markdown
-
-        summary.append(markdown.lint(result.findings, **counts))
+    emit("lint", result, fmt, color=color)
     failing = any(f.severity.rank >= threshold.rank for f in result.findings)
     return 1 if failing else 0
