@@ -36,12 +36,12 @@ from typing import Literal
 
 from govern import sql
 from govern.catalog import Catalog, Entry
+from govern.catalog_checks.names import fold
 from govern.findings import Location
 from govern.load.documents import Document
 from govern.model.contract import Contract
 from govern.model.metric import Metric
 from govern.model.ownership import Dataset, Pipeline
-from govern.rules.metrics import fold
 
 Kind = Literal["metric-definition", "metric-duplicate", "contract-claim", "owner", "raci"]
 Level = Literal["error", "warning"]

@@ -22,11 +22,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from govern.catalog_checks.rotation import UTC, Fault, schedule
 from govern.model.ownership import Leave, Team
-from govern.values import WEEKDAYS, parse_handoff
 
 Status = Literal["scheduled", "covering", "nobody", "not-started", "no-rotation", "invalid"]
-UTC = dt.timezone.utc
 
 
 @dataclass(frozen=True)
@@ -77,29 +76,16 @@ class OnCall:
 
 
 def rotation(team: Team) -> Rotation | str:
-    """The team's rotation, or why it cannot be computed (the text of GOV507)."""
+    """The team's rotation, or why it cannot be computed (GOV507's reading of the handoff)."""
     oc = team.oncall
     if oc is None:
         return "the team has no on-call rotation"
-    handoff = parse_handoff(oc.handoff)
-    if handoff is None:
-        return f"handoff `{oc.handoff}` is not a weekday and UTC time like `monday 10:00 UTC`"
-    weekday, time = handoff
-    if oc.rotation == "daily" and weekday is not None:
-        return "a daily rotation hands off at a time only, like `10:00 UTC`"
-    if oc.rotation == "weekly":
-        if weekday is None:
-            return "a weekly rotation needs a handoff weekday, like `monday 10:00 UTC`"
-        if weekday != oc.start.weekday():
-            return (
-                f"start {oc.start} is a {WEEKDAYS[oc.start.weekday()]}, "
-                f"but handoffs happen on {WEEKDAYS[weekday]}"
-            )
+    when = schedule(oc)
+    if isinstance(when, Fault):
+        return when.message
     if not oc.members:
         return "the rotation has no members"
-    first = dt.datetime.combine(oc.start, time, tzinfo=UTC)
-    length = dt.timedelta(days=7 if oc.rotation == "weekly" else 1)
-    return Rotation(first, length, tuple(oc.members), tuple(team.leave))
+    return Rotation(when.first, when.length, tuple(oc.members), tuple(team.leave))
 
 
 def _utc(at: dt.datetime) -> dt.datetime:
