@@ -1,21 +1,39 @@
 """The command line: parse options, call one command's ``run``, exit with its code.
 
+The options' types and shared aliases are in ``cli_options.py``; how a
+command ends (exit codes, one-line errors) is in ``cli_exit.py``.
+
 Heavy modules are imported inside the commands that need them, so that
 ``govern --version`` and a pre-commit ``govern lint`` start fast.
 """
 
 from __future__ import annotations
 
-import gc
-import os
-import sys
-from collections.abc import Callable
-from enum import Enum
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from govern import __version__
+from govern.cli_exit import finish, run
+from govern.cli_options import (
+    AgainstOpt,
+    CheckFormatOpt,
+    ConvertTarget,
+    DbtProjectOpt,
+    DebugOpt,
+    FailOn,
+    Format,
+    FormatOpt,
+    HeadOpt,
+    NoColorOpt,
+    NowOpt,
+    RepoOpt,
+    ReportFormat,
+    ReportFormatOpt,
+    SchemaKind,
+    StagedOpt,
+    color,
+)
 
 app = typer.Typer(
     name="govern",
@@ -26,78 +44,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class ReportFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-
-
-class CheckFormat(str, Enum):
-    """Formats of the checks a pull request runs (lint, breaking)."""
-
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    github = "github"
-    sarif = "sarif"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-
-class ConvertTarget(str, Enum):
-    odcs = "odcs"
-    native = "native"
-
-
-class SchemaKind(str, Enum):
-    contract = "contract"
-    metric = "metric"
-    ownership = "ownership"
-    config = "config"
-
-
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-CheckFormatOpt = Annotated[
-    CheckFormat | None,
-    typer.Option(
-        "--format", "-f",
-        help="Output format [default: github inside GitHub Actions, else text].",
-    ),
-]  # fmt: skip
-ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
-RepoOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--repo", help="The governance repository (default: the one around the current directory)."
-    ),
-]
-NoColorOpt = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal.")]
-DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-DbtProjectOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--dbt-project",
-        help="A dbt project whose semantic layer (semantic models, metrics) and sources "
-        "to read beside the catalog [default: `dbt.project` in govern.yaml].",
-    ),
-]
-
-
-def _color(no_color: bool) -> bool:
-    # Rich already turns colour off when stdout is not a terminal and honours
-    # NO_COLOR; this flag forces it off on a terminal too.
-    return not no_color and "NO_COLOR" not in os.environ
 
 
 def _version(value: bool) -> None:
@@ -149,32 +95,10 @@ def lint(
     """
     from govern.commands import lint as cmd
 
-    _exit(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value if format else None,
-                          fail_on=fail_on.value if fail_on else None, color=_color(no_color),
-                          against=against),
-          no_color)  # fmt: skip
-
-
-AgainstOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--against",
-        help="The base branch or ref; compared from its merge base with HEAD [default: "
-        "origin/$GITHUB_BASE_REF in GitHub Actions, else `breaking.against` in govern.yaml].",
-    ),
-]
-HeadOpt = Annotated[
-    str | None, typer.Option("--head", help="Compare this ref instead of the working tree.")
-]
-StagedOpt = Annotated[bool, typer.Option("--staged", help="Compare the index (staged changes).")]
-NowOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--now",
-        help="Today, for the notice policy: 2026-11-22 or 2026-11-22T12:00:00Z "
-        "[default: GOVERN_NOW, else the current time].",
-    ),
-]
+    finish(lambda: cmd.run(repo=repo, paths=paths or [], fmt=format.value if format else None,
+                           fail_on=fail_on.value if fail_on else None, color=color(no_color),
+                           against=against),
+           no_color)  # fmt: skip
 
 
 @app.command()
@@ -196,9 +120,9 @@ def breaking(
     """
     from govern.commands import changes as cmd
 
-    _exit(lambda: cmd.run_breaking(repo=repo, against=against, head=head, staged=staged, now=now,
-                                   fmt=format.value if format else None,
-                                   color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run_breaking(repo=repo, against=against, head=head, staged=staged, now=now,
+                                    fmt=format.value if format else None,
+                                    color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -218,9 +142,9 @@ def diff(
     """
     from govern.commands import changes as cmd
 
-    _exit(lambda: cmd.run_diff(repo=repo, against=against, head=head, staged=staged, now=now,
-                               fmt=format.value if format else None,
-                               color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run_diff(repo=repo, against=against, head=head, staged=staged, now=now,
+                                fmt=format.value if format else None,
+                                color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -249,9 +173,9 @@ def coverage(
     """
     from govern.commands import coverage as cmd
 
-    _exit(lambda: cmd.run(repo=repo, fmt=format.value, fail_under=fail_under, details=details,
-                          dbt_project_option=dbt_project,
-                          color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run(repo=repo, fmt=format.value, fail_under=fail_under, details=details,
+                           dbt_project_option=dbt_project,
+                           color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -268,8 +192,8 @@ def conflicts(
     """
     from govern.commands import conflicts as cmd
 
-    _exit(lambda: cmd.run(repo=repo, fmt=format.value, dbt_project_option=dbt_project,
-                          color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run(repo=repo, fmt=format.value, dbt_project_option=dbt_project,
+                           color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -289,8 +213,8 @@ def owners(
     """
     from govern.commands import owners as cmd
 
-    _exit(lambda: cmd.run(repo=repo, asset=asset, now=now, fmt=format.value,
-                          color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run(repo=repo, asset=asset, now=now, fmt=format.value,
+                           color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -312,7 +236,7 @@ def codeowners(
     """
     from govern.commands import codeowners as cmd
 
-    _exit(lambda: cmd.run(repo=repo, file=file, check=check), no_color)
+    finish(lambda: cmd.run(repo=repo, file=file, check=check), no_color)
 
 
 @app.command()
@@ -344,8 +268,8 @@ def convert(
     """
     from govern.commands import convert as cmd
 
-    _exit(lambda: cmd.run(file=file, to=to.value if to else None, output=output, force=force,
-                          strict=strict, color=_color(no_color)), no_color)  # fmt: skip
+    finish(lambda: cmd.run(file=file, to=to.value if to else None, output=output, force=force,
+                           strict=strict, color=color(no_color)), no_color)  # fmt: skip
 
 
 @app.command()
@@ -353,7 +277,7 @@ def rules(format: FormatOpt = Format.text, no_color: NoColorOpt = False) -> None
     """List every rule: code, name, default severity, summary."""
     from govern.commands import rules as cmd
 
-    _exit(lambda: cmd.run_list(fmt=format.value, color=_color(no_color)), no_color)
+    finish(lambda: cmd.run_list(fmt=format.value, color=color(no_color)), no_color)
 
 
 @app.command()
@@ -367,7 +291,7 @@ def explain(
     """Show a rule's documentation with a failing and a passing example."""
     from govern.commands import rules as cmd
 
-    _exit(lambda: cmd.run_explain(code=code, fmt=format.value, color=_color(no_color)), no_color)
+    finish(lambda: cmd.run_explain(code=code, fmt=format.value, color=color(no_color)), no_color)
 
 
 @app.command()
@@ -379,7 +303,7 @@ def init(
     a pipeline, a RACI) that passes `govern lint`. Never overwrites a file."""
     from govern.commands import init as cmd
 
-    _exit(lambda: cmd.run(directory=directory), no_color)
+    finish(lambda: cmd.run(directory=directory), no_color)
 
 
 @app.command()
@@ -387,44 +311,9 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
     """Print the JSON Schema of a format, for editors (yaml-language-server)."""
     from govern.commands import schema as cmd
 
-    _exit(lambda: cmd.run(kind=kind.value), False)
-
-
-def _exit(call: Callable[[], int], no_color: bool) -> NoReturn:
-    from govern.errors import GovernError
-
-    try:
-        code = call()
-    except GovernError as exc:
-        from govern.reporters.text import error_line
-
-        error_line(str(exc), color=_color(no_color))
-        code = 2
-    raise typer.Exit(code)
+    finish(lambda: cmd.run(kind=kind.value), False)
 
 
 def main() -> None:
     """Entry point: one line for an internal error, the traceback under --debug."""
-    # govern allocates many small objects that live until it exits (YAML
-    # values, models). With the default thresholds the cyclic collector walks
-    # them again and again: 40% of the time of a lint of 1,000 contracts. A
-    # short-lived process can collect rarely (bench/: docs/performance.md).
-    gc.set_threshold(100_000, 50, 1000)
-    try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.stderr.write("govern: interrupted\n")
-        sys.exit(130)
-    except BaseException as exc:  # an internal error: never a traceback unless asked
-        if "--debug" in sys.argv[1:] or os.environ.get("GOVERN_DEBUG"):
-            import traceback
-
-            traceback.print_exc()
-            sys.exit(3)  # not 1: CI must not mistake a crash for findings
-        sys.stderr.write(
-            f"govern: internal error ({type(exc).__name__}: {exc}). This is a bug in govern; "
-            "please report it with the output of the same command run with --debug.\n"
-        )
-        sys.exit(3)
+    run(app)
