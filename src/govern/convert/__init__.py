@@ -19,12 +19,14 @@ convert`` writes, so lint never loads it, and the loader stays a reader.
 - ``odcs_fields.py``     a native field as an ODCS property (both directions use it)
 - ``odcs_to_native.py``  ``to_native()`` and ``odcs_losses()``: what ODCS says that
                          the native contract does not hold
-- ``losses.py``          ``Loss``, and the ``# govern: ignore`` comments neither carries
+- ``losses.py``          ``Loss``, the ``# govern: ignore`` comments neither carries,
+                         and where each loss is in the source (``placed``)
+- ``files.py``           the file read (any path, by size) and the output written safely
 - ``plain_values.py``    a model as plain YAML values
 - ``yaml_text.py``       ``dump()``: YAML text, untrusted text written inert
 """
 
-from govern.convert.losses import NOT_CARRIED, Loss, comment_losses
+from govern.convert.losses import NOT_CARRIED, Loss, comment_losses, placed
 from govern.convert.native_to_odcs import API_VERSION, to_odcs
 from govern.convert.odcs_fields import odcs_property, odcs_type
 from govern.convert.odcs_to_native import odcs_losses, to_native
@@ -45,6 +47,7 @@ __all__ = [
     "odcs_losses",
     "odcs_property",
     "odcs_type",
+    "placed",
     "plain",
     "to_native",
     "to_odcs",

@@ -44,3 +44,19 @@ def comment_losses(text: str) -> list[Loss]:
             )
         )
     return out
+
+
+def placed(text: str, losses: list[Loss]) -> list[tuple[int, str]]:
+    """(line, message) of each loss, in file order: a loss whose path says
+    where it is gets the line of that key (or value) in ``text``."""
+    from govern.load.yamlpos import positions
+
+    marks = positions(text) if any(loss.line is None for loss in losses) else None
+    lines: list[tuple[int, str]] = []
+    for loss in losses:
+        line = loss.line
+        if line is None and marks is not None:
+            at = loss.path
+            line = (marks.key(at) if at and isinstance(at[-1], str) else marks.value(at)).line
+        lines.append((line or 1, loss.message))
+    return sorted(lines, key=lambda item: item[0])
