@@ -6,7 +6,7 @@ change. Handlers are pure; the notice policy is applied afterwards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from govern.model.contract import Contract, Field_, Notice, Sla
@@ -110,40 +110,58 @@ def _sla_changes(cid: str, old: Sla | None, new: Sla | None) -> Iterator[Change]
             yield Change("contract", cid, element, kind, f"sla.{key} {a} -> {b}")
 
 
-def contract_changes(old: Contract, new: Contract) -> list[Change]:
-    """Every change from ``old`` to ``new`` (the same contract id)."""
-    cid = new.contract
-    out = list(_fields(cid, "schema", old.schema_, new.schema_))
-    out += _sla_changes(cid, old.sla, new.sla)
+def _schema(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
+    yield from _fields(cid, "schema", old.schema_, new.schema_)
+
+
+def _sla(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
+    yield from _sla_changes(cid, old.sla, new.sla)
+
+
+def _deprecation(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
     if old.deprecated is None and new.deprecated is not None:
-        out.append(
-            Change(
-                "contract",
-                cid,
-                "contract",
-                "deprecated",
-                f"contract deprecated: {new.deprecated.reason or 'no reason given'}",
-            )
-        )
+        reason = new.deprecated.reason or "no reason given"
+        yield Change("contract", cid, "contract", "deprecated", f"contract deprecated: {reason}")
     elif old.deprecated is not None and new.deprecated is None:
-        out.append(
-            Change("contract", cid, "contract", "undeprecated", "contract no longer deprecated")
-        )
+        yield Change("contract", cid, "contract", "undeprecated", "contract no longer deprecated")
+
+
+def _metadata(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
     keys = ("description", "owner", "producer", "status", "kind", "dataset", "retention")
     meta = [k for k in keys if getattr(old, k) != getattr(new, k)]
     if [c.team for c in old.consumers] != [c.team for c in new.consumers]:
         meta.append("consumers")
     if meta:
-        out.append(
-            Change("contract", cid, "contract", "metadata-changed", f"{', '.join(meta)} changed")
-        )
+        yield Change("contract", cid, "contract", "metadata-changed", f"{', '.join(meta)} changed")
+
+
+def _notice_days(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
     old_days = old.change_policy.notice_days if old.change_policy else None
     new_days = new.change_policy.notice_days if new.change_policy else None
     if old_days != new_days:
         detail = f"change_policy.notice_days {old_days or 'unset'} -> {new_days or 'unset'}"
-        out.append(Change("contract", cid, "contract", "metadata-changed", detail))
-    out += notice_changes("contract", cid, old.notices, new.notices)
-    return out
+        yield Change("contract", cid, "contract", "metadata-changed", detail)
+
+
+def _notices(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
+    yield from notice_changes("contract", cid, old.notices, new.notices)
+
+
+# The pair handlers of a contract, run in the order changes are reported (a
+# field's own are field_handlers.FIELD_HANDLERS).
+CONTRACT_HANDLERS: tuple[Callable[[str, Contract, Contract], Iterator[Change]], ...] = (
+    _schema,
+    _sla,
+    _deprecation,
+    _metadata,
+    _notice_days,
+    _notices,
+)
+
+
+def contract_changes(old: Contract, new: Contract) -> list[Change]:
+    """Every change from ``old`` to ``new`` (the same contract id)."""
+    return [c for handler in CONTRACT_HANDLERS for c in handler(new.contract, old, new)]
 
 
 def notice_changes(subject: str, ident: str, old: list[Notice], new: list[Notice]) -> list[Change]:
