@@ -19,7 +19,7 @@ from typing import Any
 from govern.findings import Location, Problem
 from govern.load.odcs.custom_checks import govern_problems
 from govern.load.odcs.pieces import pieces
-from govern.load.odcs.schema_errors import explain, leaf
+from govern.load.odcs.schema_errors import Found, declared_keys, explain, follow_ons, leaf, worded
 from govern.load.yamlpos import Path
 
 # apiVersion -> the schema file in the `open_data_contract_standard` package.
@@ -47,6 +47,11 @@ def _validator(name: str) -> Any:
     _fix_vacuous_ifs(schema)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
+
+
+@functools.cache
+def _declared(name: str) -> frozenset[str]:
+    return declared_keys(_validator(name).schema)
 
 
 def _fix_vacuous_ifs(node: Any) -> None:
@@ -78,6 +83,11 @@ def _fix_vacuous_ifs(node: Any) -> None:
         _fix_vacuous_ifs(value)
 
 
+# The version of the answers kept: 2 names every missing key of an object,
+# and drops the unknown keys that only follow from another error.
+ANSWERS = 2
+
+
 @functools.cache
 def _problem_cache() -> Any:
     from govern.cache import open_cache
@@ -95,7 +105,10 @@ def cached_schema_problems(
     import hashlib
 
     cache = _problem_cache()
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # The schema that judges the text is in the key, and how its errors are
+    # worded (ANSWERS: raise it when the findings of a text change).
+    judge = schema_file(value.get("apiVersion"))
+    key = hashlib.sha256(f"{ANSWERS}\n{judge}\n{text}".encode()).hexdigest()
     hit = cache.get(key)
     if isinstance(hit, list) and all(isinstance(p, list) and len(p) == 4 for p in hit):
         return [
@@ -113,8 +126,9 @@ def cached_schema_problems(
 def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Problem]:
     """Every error of ``value`` against the ODCS JSON Schema, then of govern's
     custom properties in it (:func:`govern_problems`), at its line and column."""
-    validator = _validator(schema_file(value.get("apiVersion")))
-    found: list[tuple[str, Path, bool, str]] = []
+    name = schema_file(value.get("apiVersion"))
+    validator = _validator(name)
+    found: list[Found] = []
     for piece in pieces(value):
         n = len(piece.fake)
         for error in validator.iter_errors(piece.document):
@@ -123,13 +137,11 @@ def schema_problems(value: dict[str, Any], marks: Any, path: str) -> list[Proble
             if n:
                 at = (*piece.real, *at[n:]) if at[:n] == piece.fake else piece.real
             found += explain(closest, at)
-    # An unknown-key error that only repeats a deeper error: the key is known,
-    # but `unevaluatedProperties` counts a member that failed as unevaluated.
-    failed = {at for code, at, _, _ in found if code != "GOV003"}
+    # An unknown-key error that only follows from another error (a member or a
+    # sibling that failed) is dropped; each object's missing keys are one finding.
+    found = worded(follow_ons(found, _declared(name)))
     out: dict[tuple[int, int, str], Problem] = {}
     for code, at, on_key, message in found:
-        if code == "GOV003" and any(f[: len(at)] == at and len(f) > len(at) for f in failed):
-            continue
         mark = marks.key(at) if on_key else marks.value(at)
         key = (mark.line, mark.column, code)
         if key not in out:
