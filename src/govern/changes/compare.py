@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from govern.model.contract import Contract, Field_, Notice, Sla
 from govern.model.metric import Metric
 from govern.values import parse_duration, parse_percent, parse_schedule, parse_semver
 
+from . import unclassified
 from .field_handlers import FIELD_HANDLERS
 
 
@@ -147,8 +149,14 @@ def _notices(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
     yield from notice_changes("contract", cid, old.notices, new.notices)
 
 
+def _unclassified(cid: str, old: Contract, new: Contract) -> Iterator[Change]:
+    for element, detail in unclassified.contract(cid, old, new):
+        yield Change("contract", cid, element, unclassified.KIND, detail)
+
+
 # The pair handlers of a contract, run in the order changes are reported (a
-# field's own are field_handlers.FIELD_HANDLERS).
+# field's own are field_handlers.FIELD_HANDLERS). The last reports what none
+# of the others looks at (unclassified.ROLES).
 CONTRACT_HANDLERS: tuple[Callable[[str, Contract, Contract], Iterator[Change]], ...] = (
     _schema,
     _sla,
@@ -156,12 +164,31 @@ CONTRACT_HANDLERS: tuple[Callable[[str, Contract, Contract], Iterator[Change]], 
     _metadata,
     _notice_days,
     _notices,
+    _unclassified,
 )
 
 
-def contract_changes(old: Contract, new: Contract) -> list[Change]:
-    """Every change from ``old`` to ``new`` (the same contract id)."""
-    return [c for handler in CONTRACT_HANDLERS for c in handler(new.contract, old, new)]
+def contract_changes(
+    old: Contract,
+    new: Contract,
+    *,
+    old_odcs: dict[str, Any] | None = None,
+    new_odcs: dict[str, Any] | None = None,
+) -> list[Change]:
+    """Every change from ``old`` to ``new`` (the same contract id). ``old_odcs``
+    and ``new_odcs``: the ODCS documents as written, when a revision is one
+    (what the native model does not hold is compared there, when both are)."""
+    cid = new.contract
+    out = [c for handler in CONTRACT_HANDLERS for c in handler(cid, old, new)]
+    if old_odcs is not None and new_odcs is not None:  # a file converted: the model's changes
+        elements = {c.element for c in out}
+        out += [
+            Change("contract", cid, element, unclassified.KIND, detail)
+            for element, detail in unclassified.odcs(
+                old_odcs, new_odcs, old, new, elements.__contains__
+            )
+        ]
+    return out
 
 
 def notice_changes(subject: str, ident: str, old: list[Notice], new: list[Notice]) -> list[Change]:
@@ -234,6 +261,10 @@ def metric_changes(
             Change("metric", mid, "metric", "metadata-changed", f"{', '.join(meta)} changed")
         )
     out += notice_changes("metric", mid, old.notices, new.notices)
+    out += [
+        Change("metric", mid, element, unclassified.KIND, detail)
+        for element, detail in unclassified.metric(old, new)
+    ]
     return out
 
 

@@ -216,7 +216,9 @@ def _compare(
     for cid in sorted(set(base.contracts) | set(head.contracts)):
         old, new = _one(base, "contract", cid), _one(head, "contract", cid)
         if old is not None and new is not None:
-            changes = compare.contract_changes(_m(old), _m(new))
+            changes = compare.contract_changes(
+                _m(old), _m(new), old_odcs=old.odcs, new_odcs=new.odcs
+            )
             found += [(c, old, new) for c in changes]
             _version_bump(found, changes, old, new, config)
         elif old is not None:

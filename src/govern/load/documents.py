@@ -74,6 +74,10 @@ class Document(Generic[M]):
     # False when the file had shape errors and the model was built from the
     # rest of it: good enough for lint, never for a verdict on a change.
     complete: bool = True
+    # An ODCS document's values as written, always: the native model holds
+    # only what the mapping reads, and `govern breaking` compares the rest
+    # (changes/unclassified.py). None for a native document.
+    odcs: dict[str, Any] | None = None
 
     def at(self, *path: str | int) -> Location:
         """Location of the value at ``path`` (or its nearest existing ancestor)."""
@@ -152,7 +156,14 @@ def _load_odcs(path: str, text: str, value: dict[str, Any], problems: list[Probl
     # contract, so that references to it do not cascade (as for a native file).
     data = {} if mapped.contract is not None else {"contract": value.get("id")}
     doc: Document[Any] = Document(
-        path, "contract", mapped.contract, data, marks, suppressions(text), complete=not shape
+        path,
+        "contract",
+        mapped.contract,
+        data,
+        marks,
+        suppressions(text),
+        complete=not shape,
+        odcs=value,
     )
     return Loaded(doc, problems)
 

@@ -33,5 +33,7 @@ DEFAULT_VERDICTS: dict[str, Verdict] = {
     # loosens what is governed or how it is judged needs notice or a waiver.
     "config-relaxed": "breaking",
     "config-tightened": "info",
+    # Nothing unseen (PRODUCT.md section 8): a difference no handler classifies.
+    "unclassified-change": "warning",
 }
 CHANGE_KINDS = tuple(DEFAULT_VERDICTS)
