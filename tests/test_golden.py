@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
     "conflicts-markdown": ("conflicts", "--format", "markdown"),
     "owners-text": ("owners", "unit_level_profit", "--no-color", "--now", NOW),
     "owners-json": ("owners", "unit_level_profit", "--format", "json", "--now", NOW),
+    "owners-markdown": ("owners", "unit_level_profit", "--format", "markdown", "--now", NOW),
     "breaking-text": ("breaking", "--against", "main", "--no-color", "--now", NOW),
     "breaking-json": ("breaking", "--against", "main", "--format", "json", "--now", NOW),
     "breaking-markdown": ("breaking", "--against", "main", "--format", "markdown", "--now", NOW),

@@ -752,3 +752,32 @@ def test_docs_show_real_output() -> None:
         assert (result.stdout + result.stderr).rstrip() == expected.rstrip(), command
         checked += 1
     assert checked >= 6
+
+
+def test_owners_as_markdown_for_an_incident_channel() -> None:
+    # The example repository: data-engineering's weekly rotation started on
+    # Monday 2026-01-05 10:00 UTC with [ana, bo, chen]; 2026-12-07 12:00 is in
+    # week 48 (336 days), 48 % 3 = 0: ana until the next Monday handoff, then bo.
+    done = run_govern(
+        "owners", "unit_level_profit", "--format", "markdown", "--now", "2026-12-07T12:00:00Z",
+        cwd=PROJECT,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "## Owners of pipeline `unit_level_profit`",
+        "",
+        "As of 2026-12-07T12:00:00Z.",
+        "",
+        "| role | who |",
+        "| --- | --- |",
+        "| primary owner | `data-engineering` · #data-eng · data-eng@example.com |",
+        "| secondary owner | `data-science` · #data-science · data-science@example.com |",
+        "| on call now | `ana` until 2026-12-14T10:00:00Z |",
+        "| on call next | `bo` until 2026-12-21T10:00:00Z |",
+        "",
+        "| severity | respond within | channel | then |",
+        "| --- | --- | --- | --- |",
+        "| low | 24h | - | - |",
+        "| medium | 24h | - | - |",
+        "| high | 2h | #incident-response | `manager`, `data-science` |",
+    ]

@@ -202,7 +202,7 @@ def owners(
         str, typer.Argument(help="A contract, metric or pipeline id (or a unique prefix).")
     ],
     now: NowOpt = None,
-    format: FormatOpt = Format.text,
+    format: ReportFormatOpt = ReportFormat.text,
     repo: RepoOpt = None,
     no_color: NoColorOpt = False,
     debug: DebugOpt = False,

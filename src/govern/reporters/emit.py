@@ -157,6 +157,12 @@ def _owners_json(r: OwnersReport, o: Options) -> str:
     return owners.to_json(r) + "\n"
 
 
+def _owners_markdown(r: OwnersReport, o: Options) -> str:
+    from govern.reporters import owners
+
+    return owners.markdown(r)
+
+
 def _not_found_text(r: NotFound, o: Options) -> None:
     from govern.reporters.text import owners
 
@@ -188,6 +194,7 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("conflicts", "markdown"): _conflicts_markdown,
     ("owners", "text"): _owners_text,
     ("owners", "json"): _owners_json,
+    ("owners", "markdown"): _owners_markdown,
     ("not-found", "text"): _not_found_text,
     ("not-found", "json"): _not_found_json,
 }

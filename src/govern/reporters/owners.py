@@ -1,12 +1,12 @@
-"""``govern owners`` as JSON, for chat bots (the text for people is
-``reporters/text/owners.py``)."""
+"""``govern owners`` as JSON, for chat bots, and as markdown, for an incident
+channel or a pull request (the text for people is ``reporters/text/owners.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from govern.reporters.escape import dumps
+from govern.reporters.escape import dumps, md_code, md_text
 from govern.reports.oncall import OnCall
 from govern.reports.owners import (
     Contact,
@@ -132,3 +132,50 @@ def not_found_json(nf: NotFound) -> str:
         }
     }
     return dumps(payload)
+
+
+def _who(t: TeamInfo | None) -> str:
+    if t is None:
+        return "none"
+    parts = [md_code(t.id)]
+    if t.slack:
+        parts.append(md_text(t.slack))
+    if t.email:
+        parts.append(md_text(t.email))
+    return " · ".join(parts) if t.known else f"{md_code(t.id)} (not a team in ownership/)"
+
+
+def _shift(o: OnCall | None) -> str:
+    if o is None or o.person is None:
+        return md_text(o.reason) if o is not None and o.reason else "nobody"
+    until = f" until {_iso(o.end)}" if o.end else ""
+    return f"{md_code(o.person)}{until}"
+
+
+def markdown(report: OwnersReport) -> str:
+    """Who owns the asset and whom to call, as a reviewer or a responder reads it."""
+    lines = [
+        f"## Owners of {report.kind} {md_code(report.id)}",
+        "",
+        f"As of {_iso(report.now)}.",
+        "",
+        "| role | who |",
+        "| --- | --- |",
+        f"| primary owner | {_who(report.primary)} |",
+        f"| secondary owner | {_who(report.secondary)} |",
+    ]
+    if report.oncall is not None:
+        lines.append(f"| on call now | {_shift(report.oncall.now)} |")
+        lines.append(f"| on call next | {_shift(report.oncall.next)} |")
+    for c in report.consumers:
+        lines.append(f"| consumer | {_who(c.team)} |")
+    for t in report.approvers:
+        lines.append(f"| approver | {_who(t)} |")
+    if report.escalation:
+        lines += ["", "| severity | respond within | channel | then |", "| --- | --- | --- | --- |"]
+        for x in report.escalation:
+            then = ", ".join(md_code(c.name) for c in x.then) or "-"
+            channel = md_text(x.channel) if x.channel else "-"
+            within = md_text(x.respond_within or "-")
+            lines.append(f"| {md_text(x.severity)} | {within} | {channel} | {then} |")
+    return "\n".join(lines) + "\n"
