@@ -10,7 +10,6 @@ root or reads a configuration its own way."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     from govern.floor import ConfigChange
     from govern.load.dbt import DbtProject
 
-Say = Callable[[str, str], None]  # (label, message): a line on stderr
-
 
 @dataclass
 class Project:
@@ -31,6 +28,7 @@ class Project:
     loaded: LoadedConfig  # the working tree's own configuration
     config: Config  # what the run is held to: ``loaded``, or never looser than the base's
     relaxed: list[ConfigChange] = field(default_factory=list)  # looser than the base's
+    color: bool = False  # for what is said on stderr
     _repository: Loaded | None = None
 
     @classmethod
@@ -39,12 +37,12 @@ class Project:
         repo: str | None,
         *,
         against: str | None = None,
-        say: Say | None = None,
+        color: bool = False,
         hold: bool = True,
     ) -> Project:
         """The repository at ``--repo`` (or found from the current directory),
         its configuration held to the base at ``against`` (or, in a GitHub pull
-        request, ``origin/$GITHUB_BASE_REF``). ``say`` is told what a reader
+        request, ``origin/$GITHUB_BASE_REF``), saying on stderr what a reader
         should know: a relaxation held to the base, a base that cannot be read.
         ``hold=False``: the caller holds it to the base itself (`breaking`
         does, at the merge base it computes)."""
@@ -53,12 +51,18 @@ class Project:
 
         root = find_root(repo)
         loaded = config_mod.load(root, resolve)
-        project = cls(root, loaded, loaded.config)
+        project = cls(root, loaded, loaded.config, color=color)
         if hold:
-            project._hold_to_base(against, say or (lambda label, message: None))
+            project._hold_to_base(against)
         return project
 
-    def _hold_to_base(self, against: str | None, say: Say) -> None:
+    def say(self, label: str, message: str) -> None:
+        """One line on stderr: ``warning: ...``, ``note: ...``, ``error: ...``."""
+        from govern.reporters.text import error_line  # Rich only when there is a word to say
+
+        error_line(message, color=self.color, label=label)
+
+    def _hold_to_base(self, against: str | None) -> None:
         """Outside a pull request (a laptop, a pre-commit hook) nothing is read
         from git: the working tree's configuration is used as it is."""
         ref = against
@@ -78,7 +82,7 @@ class Project:
         except (GitError, ConfigError) as exc:
             if against is not None:
                 raise  # asked for by name: exit 2
-            say(
+            self.say(
                 "warning",
                 f"the base branch's configuration could not be read ({exc}): this run is "
                 "judged by the branch's own configuration; fetch the base branch (docs/ci.md)",
@@ -94,7 +98,7 @@ class Project:
             if c.change == "config-relaxed"
         ]
         for change in self.relaxed:
-            say(
+            self.say(
                 "note",
                 f"{self.loaded.source or 'the configuration'}: `{change.element}` is looser "
                 f"than on {ref} ({change.detail}): held to {ref}'s",

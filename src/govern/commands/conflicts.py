@@ -9,20 +9,15 @@ from govern.project import Project
 
 
 def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, color: bool) -> int:
-    from govern.reporters.text import error_line
+    from govern.reporters.emit import emit
     from govern.reports.conflicts import conflicts
 
-    def say(label: str, message: str) -> None:
-        error_line(message, color=color, label=label)
-
-    project = Project.open(repo, say=say)
+    project = Project.open(repo, color=color)
     repository = project.repository()
     if repository.files == 0:
-        say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
+        project.say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
     for warning in project.dbt(dbt_project_option)[1]:
-        say("warning", warning)
+        project.say("warning", warning)
     report = conflicts(repository.catalog)
-    from govern.reporters.emit import emit
-
     emit("conflicts", report, fmt, color=color)
     return 1 if report.errors else 0

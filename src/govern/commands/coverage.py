@@ -26,16 +26,11 @@ def run(
     if fail_under is not None and not (math.isfinite(fail_under) and 0 <= fail_under <= 100):
         raise UsageError(f"--fail-under {fail_under:g}: give a percentage from 0 to 100")
 
-    def say(label: str, message: str) -> None:
-        from govern.reporters.text import error_line  # Rich only when there is a word to say
-
-        error_line(message, color=color, label=label)
-
-    project = Project.open(repo, say=say)
+    project = Project.open(repo, color=color)
     config = project.config
     loaded = project.repository()
     for warning in project.dbt(dbt_project_option)[1]:
-        say("warning", warning)
+        project.say("warning", warning)
     thresholds: dict[str, float] = {k: v for k, v in config.coverage.thresholds.items()}
     if fail_under is not None:
         thresholds = {name: fail_under for name, _, _ in (*MEASURES, *DBT_MEASURES)}
@@ -44,10 +39,10 @@ def run(
     from govern.reporters import coverage as out
 
     if loaded.files == 0:
-        say("warning", f"{project.no_files_hint()}: nothing to measure")
+        project.say("warning", f"{project.no_files_hint()}: nothing to measure")
     elif loaded.problems:
         n = len(loaded.problems)
-        say(
+        project.say(
             "warning",
             f"{n} problem{'s' if n != 1 else ''} reading the governed files (`govern lint` "
             "shows them); coverage counts what could be read",
@@ -57,6 +52,6 @@ def run(
     emit("coverage", report, fmt, color=color, details=details)
     if report.failing:
         if fmt != "text":  # the text report's last line already names them
-            say("error", out.failure_message(report))
+            project.say("error", out.failure_message(report))
         return 1
     return 0

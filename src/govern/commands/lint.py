@@ -15,18 +15,13 @@ def run(
     from govern.engine import lint
     from govern.reporters import default_format
 
-    def say(label: str, message: str) -> None:
-        from govern.reporters.text import error_line  # Rich only when there is a word to say
-
-        error_line(message, color=color, label=label)
-
-    project = Project.open(repo, against=against, say=say)
+    project = Project.open(repo, against=against, color=color)
     only = relative_paths(project.root, paths) if paths else None
     result = lint(project.root, project.config, only)
     threshold = Severity(fail_on or project.config.fail_on)
     fmt = default_format(fmt)
     if result.files == 0 and not paths:
-        say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
+        project.say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
     from govern.reporters.emit import emit
 
     emit("lint", result, fmt, color=color)
