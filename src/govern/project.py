@@ -128,3 +128,33 @@ class Project:
 
         dirs = ", ".join(f"{d}/" for d in governed_dirs(self.config))
         return f"no governed YAML files under {dirs} in {self.root}"
+
+    def warn_unread(self, empty: str, partial: str | None = None) -> None:
+        """Say so when there was nothing to read (``empty`` says what follows),
+        or, for a report, when some files could not be read (``partial``)."""
+        loaded = self.repository()
+        if loaded.files == 0:
+            self.say("warning", f"{self.no_files_hint()}{empty}")
+        elif partial is not None and loaded.problems:
+            n = len(loaded.problems)
+            self.say(
+                "warning",
+                f"{n} problem{'s' if n != 1 else ''} reading the governed files (`govern lint` "
+                f"shows them); {partial}",
+            )
+
+    def base_ref(self, given: str | None) -> str:
+        """What `breaking` and `diff` compare with: ``--against``; in a pull request
+        on GitHub Actions, its base branch; else `breaking.against` in govern.yaml."""
+        from govern.repo import UsageError
+
+        if given:
+            return given
+        if os.environ.get("GITHUB_BASE_REF"):
+            return f"origin/{os.environ['GITHUB_BASE_REF']}"
+        if self.loaded.config.breaking.against:
+            return self.loaded.config.breaking.against
+        raise UsageError(
+            "no base to compare with: pass --against REF (for example --against main), "
+            "or set `breaking: {against: main}` in govern.yaml"
+        )

@@ -3,30 +3,16 @@
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from govern import clock
 from govern.project import Project
 from govern.repo import UsageError
+from govern.reporters import default_format
+from govern.reporters.emit import emit
 
 if TYPE_CHECKING:
     from govern.changes.report import Report
-
-
-def _against(given: str | None, configured: str | None) -> str:
-    if given:
-        return given
-    # In a pull request on GitHub Actions, compare with its base branch.
-    base = os.environ.get("GITHUB_BASE_REF")
-    if base:
-        return f"origin/{base}"
-    if configured:
-        return configured
-    raise UsageError(
-        "no base to compare with: pass --against REF (for example --against main), "
-        "or set `breaking: {against: main}` in govern.yaml"
-    )
 
 
 def _report(
@@ -42,7 +28,7 @@ def _report(
     return build(
         project.root,
         project.loaded,
-        against=_against(against, project.loaded.config.breaking.against),
+        against=project.base_ref(against),
         head=mode,
         now=clock.now(now),
     )
@@ -51,19 +37,12 @@ def _report(
 def run_breaking(*, repo: str | None, against: str | None, head: str | None, staged: bool,
                  now: str | None, fmt: str | None, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
-    _print(report, fmt, color)
+    emit("changes", report, default_format(fmt), color=color)
     return 1 if report.refused else 0
 
 
 def run_diff(*, repo: str | None, against: str | None, head: str | None, staged: bool,
              now: str | None, fmt: str | None, color: bool) -> int:  # fmt: skip
     report = _report(repo, against, head, staged, now)
-    _print(report, fmt, color)
-    return 0
-
-
-def _print(report: Report, fmt: str | None, color: bool) -> None:
-    from govern.reporters import default_format
-    from govern.reporters.emit import emit
-
     emit("changes", report, default_format(fmt), color=color)
+    return 0

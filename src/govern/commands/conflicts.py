@@ -14,8 +14,7 @@ def run(*, repo: str | None, fmt: str, dbt_project_option: str | None = None, co
 
     project = Project.open(repo, color=color)
     repository = project.repository()
-    if repository.files == 0:
-        project.say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
+    project.warn_unread(" (`govern init` creates a repository)")
     for warning in project.dbt(dbt_project_option)[1]:
         project.say("warning", warning)
     report = conflicts(repository.catalog)

@@ -20,7 +20,7 @@ def run(
     result = lint(project.root, project.config, only)
     threshold = Severity(fail_on or project.config.fail_on)
     fmt = default_format(fmt)
-    if result.files == 0 and not paths:
+    if result.files == 0 and not paths:  # (the repository was read by lint, not by Project)
         project.say("warning", f"{project.no_files_hint()} (`govern init` creates a repository)")
     from govern.reporters.emit import emit
 

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from govern.catalog import Catalog
-from govern.config import CoverageMeasure
+from govern.config import Config, CoverageMeasure
 from govern.reports.coverage import contracts, dbt, fields, metrics, ownership
 from govern.reports.coverage.report import (
     DBT_MEASURES,
@@ -108,3 +108,11 @@ def _measure(
     return Measure(
         name, title, unit, covered, len(units), threshold, by_team, tuple(gaps), unconsumed
     )
+
+
+def thresholds(config: Config, fail_under: float | None) -> dict[str, float]:
+    """The least percentage of each measure: ``--fail-under`` for every measure,
+    else `coverage.thresholds` of the configuration."""
+    if fail_under is not None:
+        return {name: fail_under for name, _, _ in (*MEASURES, *DBT_MEASURES)}
+    return {name: least for name, least in config.coverage.thresholds.items()}
