@@ -2,10 +2,10 @@
 
 A file with ``kind: DataContract`` (and ``apiVersion: v3.x.y``) is:
 
-1. validated against the official ODCS JSON Schema shipped by the
-   ``open-data-contract-standard`` package, every error reported with the
-   line and column of the offending key or value (GOV003 unknown key, GOV004
-   wrong type or value, GOV005 missing key);
+1. validated against the official ODCS JSON Schema of its own ``apiVersion``
+   (Bitol's, shipped in ``govern/schemas/odcs/``), every error reported with
+   the line and column of the offending key or value (GOV003 unknown key,
+   GOV004 wrong type or value, GOV005 missing key);
 2. mapped onto :class:`govern.model.contract.Contract`, so that every rule
    runs on it as on a native contract;
 3. given positions that map the native paths the rules ask for (``schema``,

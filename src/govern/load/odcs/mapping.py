@@ -104,7 +104,10 @@ class _Mapper:
             if values:
                 out["enum"] = values
                 self.route(native, "enum", (*odcs, "enum"))
-        if node.get("deprecated") is True:  # ODCS v3.2: a flag, no reason
+        # `deprecated: true` on a property is not ODCS (the official schemas have no
+        # such key: GOV003 says so; it was in the open-data-contract-standard
+        # package's schema): still read, as a flag without a reason.
+        if node.get("deprecated") is True:
             out["deprecated"] = True
             self.route(native, "deprecated", (*odcs, "deprecated"))
         options = node.get("logicalTypeOptions")

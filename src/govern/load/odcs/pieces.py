@@ -72,7 +72,7 @@ def _piece(
         holder["properties"] = [child]
         fake = ("schema", 0, "properties", 0)
     document = {
-        "apiVersion": api if isinstance(api, str) and api.startswith("v3") else "v3.1.0",
+        "apiVersion": api if isinstance(api, str) and api.startswith("v3") else "v3.2.0",
         "kind": ODCS_KIND,
         "id": "piece",
         "version": "1.0.0",
