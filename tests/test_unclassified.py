@@ -112,3 +112,25 @@ def test_odcs_read_change_is_reported_once() -> None:
     assert _changes(ODCS, new) == [
         ("schema.orders.id", "field-required", "`orders.id` is now required")
     ]
+
+
+PHYSICAL = ODCS.replace("        logicalType: string\n", "")  # the type read from physicalType
+
+
+def test_a_narrower_physical_type_with_the_same_native_type_is_seen() -> None:
+    # int and smallint both read as govern's `integer`, but a 32-bit column
+    # became a 16-bit one: consumers feel it, so it is never "no change".
+    new = PHYSICAL.replace("physicalType: int\n", "physicalType: smallint\n")
+    assert _changes(PHYSICAL, new) == [
+        (
+            "schema.orders.id",
+            "unclassified-change",
+            "`schema[orders].properties[id].physicalType`: 'int' -> 'smallint'",
+        )
+    ]
+
+
+def test_one_physical_type_spelled_otherwise_is_no_change() -> None:
+    for spelling in ("int4", "INTEGER", "int32"):
+        new = PHYSICAL.replace("physicalType: int\n", f"physicalType: {spelling}\n")
+        assert _changes(PHYSICAL, new) == [], spelling

@@ -373,9 +373,9 @@ def odcs(
 
 
 def _same_type(a: Any, b: Any) -> bool:
-    from govern.load.odcs.types import field_type
+    from govern.load.odcs.types import same_physical_type
 
-    return field_type({"physicalType": a}) == field_type({"physicalType": b})
+    return same_physical_type(a, b)
 
 
 def _under(path: Named, lost: set[Named]) -> bool:

@@ -74,3 +74,29 @@ def field_type(node: dict[str, Any]) -> str:
                 return native
         return str(physical)  # as written: GOV222 says it is not a type govern knows
     return "json"  # ODCS lets a property omit its type: any value
+
+
+# Physical type names that are one storage type spelled otherwise. Two names
+# that map to one native type are not enough: `int` -> `smallint` both read as
+# `integer`, but a 32-bit column became a 16-bit one (a narrowing consumers
+# feel), so it is reported. Ambiguous names (`int8` is a bigint in PostgreSQL
+# and a tinyint elsewhere) are in no group: changing to or from them is reported.
+_SYNONYMS = (
+    frozenset({"int", "integer", "int4", "int32"}),
+    frozenset({"bigint", "int64", "long"}),
+    frozenset({"smallint", "int2", "int16", "short"}),
+    frozenset({"double", "double precision", "float8"}),
+    frozenset({"real", "float4"}),
+    frozenset({"bool", "boolean"}),
+    frozenset({"json", "jsonb"}),
+)
+
+
+def same_physical_type(a: Any, b: Any) -> bool:
+    """Whether two `physicalType` values are one storage type spelled otherwise."""
+    if field_type({"physicalType": a}) != field_type({"physicalType": b}):
+        return False
+    if not isinstance(a, str) or not isinstance(b, str):
+        return bool(a == b)
+    x, y = " ".join(a.lower().split()), " ".join(b.lower().split())
+    return x == y or any(x in group and y in group for group in _SYNONYMS)
