@@ -40,6 +40,10 @@ def _within(path: str, parent: str) -> bool:
     return parent in (".", "") or path == parent or path.startswith(parent.rstrip("/") + "/")
 
 
+def _count(n: int, unit: str) -> str:
+    return f"{n:,} {unit}{'' if n == 1 else 's'}"
+
+
 def _severity(setting: RuleSetting | None, code: str, default: DefaultSeverity) -> str:
     if setting is None or setting.severity is None:
         return default(code)
@@ -130,11 +134,12 @@ def _changes(base: Config, head: Config, default: DefaultSeverity) -> Iterator[C
         if glob not in head.exclude:
             yield ConfigChange("config.exclude", tightened, f"drops the exclude glob `{glob}`")
 
-    for key, unit in (("notice_days", " days"), ("max_file_size", " bytes")):
+    for key, unit in (("notice_days", "day"), ("max_file_size", "byte")):
         was_n, now_n = getattr(base, key), getattr(head, key)
         if now_n != was_n:
             verdict = relaxed if now_n < was_n else tightened
-            yield ConfigChange(f"config.{key}", verdict, f"{was_n}{unit} -> {now_n}{unit}")
+            detail = f"{_count(was_n, unit)} -> {_count(now_n, unit)}"
+            yield ConfigChange(f"config.{key}", verdict, detail)
 
     if head.fail_on != base.fail_on:
         verdict = (

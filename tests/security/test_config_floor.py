@@ -360,3 +360,13 @@ def test_a_contract_replaced_by_a_pipe_cannot_be_judged(repo: Path) -> None:
     done, _ = breaking(repo, now=NOW)  # a read would block
     assert done.returncode == 2
     assert done.stderr.startswith(f"error: {CONTRACT} does not load")
+
+
+def test_a_lowered_notice_says_how_much_in_words(repo: Path) -> None:
+    init(repo)
+    branch(repo)
+    commit(repo, "2026-02-20", {"govern.yaml": "notice_days: 1\nmax_file_size: 1500000\n"})
+    _, data = breaking(repo, now=NOW)
+    assert entry(data, "config.notice_days", "config-relaxed")["detail"] == "14 days -> 1 day"
+    size = entry(data, "config.max_file_size", "config-relaxed")
+    assert size["detail"] == "2,000,000 bytes -> 1,500,000 bytes"
